@@ -1,0 +1,1 @@
+//! Bounds-checked little-endian reading and writing of the file's sections.

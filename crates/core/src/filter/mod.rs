@@ -1,0 +1,16 @@
+//! The filter file: a versioned, self-describing container holding metadata,
+//! a Bloom filter of address keys, an optional details section that confirms
+//! and explains hits, and a SHA-256 over everything before it.
+
+mod builder;
+mod codec;
+mod details;
+mod error;
+mod file;
+mod meta;
+
+pub use builder::FilterBuilder;
+pub use details::Label;
+pub use error::LoadError;
+pub use file::{Filter, FORMAT_VERSION, MAGIC};
+pub use meta::{Metadata, SourceInfo};
