@@ -1,54 +1,214 @@
 //! Reading and querying a filter file.
+//!
+//! Layout (all integers little-endian):
+//!
+//! | bytes | field |
+//! |---|---|
+//! | 8 | magic `ADDRCHK\x1a` |
+//! | 2 | format version (1) |
+//! | 2 | flags (bit 0: details section present) |
+//! | 4 + n | metadata |
+//! | 4 + n | Bloom filter (the `bloomfilter` crate's serialisation) |
+//! | 4 + n | details section (empty when absent) |
+//! | 32 | SHA-256 of every byte before it |
 
-use super::{details::Label, error::LoadError, meta::{Metadata, SourceInfo}};
-use crate::address::Key;
-use crate::verdict::Verdict;
+use super::codec::{Reader, Writer};
+use super::details::{fingerprint, Details, Label};
+use super::error::LoadError;
+use super::meta::{Metadata, SourceInfo};
+use crate::address::{clean, parse, AddressError, Key, KEY_SCHEME_VERSION};
+use crate::verdict::{Status, Verdict};
+use bloomfilter::Bloom;
+use sha2::{Digest, Sha256};
 
 pub const MAGIC: [u8; 8] = *b"ADDRCHK\x1a";
 pub const FORMAT_VERSION: u16 = 1;
+pub(crate) const FLAG_DETAILS: u16 = 1;
+const DIGEST_LEN: usize = 32;
+/// More hash functions than this means a corrupt header (1e-18 needs 60).
+const MAX_HASHES: u32 = 128;
+
+/// Assemble a file from its sections.
+pub(crate) fn write_container(flags: u16, meta: &[u8], bloom: &[u8], details: &[u8]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.bytes(&MAGIC);
+    w.u16(FORMAT_VERSION);
+    w.u16(flags);
+    w.blob(meta);
+    w.blob(bloom);
+    w.blob(details);
+    let digest = Sha256::digest(&w.buf);
+    w.bytes(&digest);
+    w.buf
+}
 
 /// A verified filter, ready to answer.
 pub struct Filter {
-    _todo: (),
+    meta: Metadata,
+    bloom: Bloom<Key>,
+    details: Option<Details>,
+    sha256: [u8; 32],
+    size: usize,
+}
+
+/// What the filter says about one key.
+#[derive(Debug, PartialEq)]
+pub enum Lookup<'f> {
+    /// Not in the Bloom filter, or a Bloom hit the details section rules out.
+    Miss,
+    /// A Bloom hit with no details section to confirm it.
+    Possible,
+    /// Confirmed by the details section.
+    Listed(Vec<&'f Label>),
 }
 
 impl Filter {
     /// Parse and verify. Nothing is answered from bytes that did not verify.
     pub fn from_bytes(bytes: &[u8]) -> Result<Filter, LoadError> {
-        let _ = bytes;
-        todo!()
+        // Magic first, so that a foreign file is named as such even when short.
+        let head = &bytes[..bytes.len().min(MAGIC.len())];
+        if head != &MAGIC[..head.len()] {
+            return Err(LoadError::WrongMagic);
+        }
+        let mut r = Reader::new(bytes, LoadError::Truncated);
+        r.take(MAGIC.len())?;
+        let version = r.u16()?;
+        if version != FORMAT_VERSION {
+            return Err(LoadError::UnsupportedVersion { found: version, supported: FORMAT_VERSION });
+        }
+        let flags = r.u16()?;
+        let meta_bytes = r.blob()?;
+        let bloom_bytes = r.blob()?;
+        let details_bytes = r.blob()?;
+        let body_len = bytes.len() - r.remaining();
+        let stored: [u8; DIGEST_LEN] = r.array()?;
+        if !r.is_empty() {
+            return Err(LoadError::Corrupt);
+        }
+        let actual: [u8; DIGEST_LEN] = Sha256::digest(&bytes[..body_len]).into();
+        if actual != stored {
+            return Err(LoadError::Corrupt);
+        }
+
+        // The digest verified: from here on, a short read is a malformed section.
+        let meta = Metadata::decode(&mut Reader::new(meta_bytes, LoadError::Malformed("metadata")))?;
+        if meta.key_scheme != KEY_SCHEME_VERSION {
+            return Err(LoadError::UnsupportedKeyScheme {
+                found: meta.key_scheme,
+                supported: KEY_SCHEME_VERSION,
+            });
+        }
+        let bloom = Bloom::<Key>::from_slice(bloom_bytes)
+            .map_err(|_| LoadError::Malformed("Bloom filter section"))?;
+        if bloom.len() == 0 || bloom.number_of_hash_functions() > MAX_HASHES {
+            return Err(LoadError::Malformed("Bloom filter parameters"));
+        }
+        let details = match (flags & FLAG_DETAILS != 0, details_bytes.is_empty()) {
+            (true, _) => Some(Details::decode(
+                &mut Reader::new(details_bytes, LoadError::Malformed("details section")),
+                meta.sources.len(),
+            )?),
+            (false, true) => None,
+            (false, false) => return Err(LoadError::Malformed("details present but not flagged")),
+        };
+        if flags & !FLAG_DETAILS != 0 {
+            return Err(LoadError::Malformed("unknown flags"));
+        }
+        Ok(Filter { meta, bloom, details, sha256: stored, size: bytes.len() })
     }
+
     pub fn metadata(&self) -> &Metadata {
-        todo!()
+        &self.meta
     }
+
+    /// The source a label comes from.
     pub fn source(&self, label: &Label) -> &SourceInfo {
-        let _ = label;
-        todo!()
+        // Labels are validated against the source table on load.
+        &self.meta.sources[label.source as usize]
     }
+
     /// SHA-256 of the file (its trailing digest), lower-case hex.
     pub fn sha256_hex(&self) -> String {
-        todo!()
+        hex::encode(self.sha256)
     }
+
     pub fn size_bytes(&self) -> usize {
-        todo!()
+        self.size
     }
+
     pub fn bloom_bits(&self) -> u64 {
-        todo!()
+        self.bloom.len()
     }
+
     pub fn hash_count(&self) -> u32 {
-        todo!()
+        self.bloom.number_of_hash_functions()
     }
+
+    /// Bloom bits per key.
+    pub fn bits_per_key(&self) -> f64 {
+        self.bloom.len() as f64 / self.meta.keys.max(1) as f64
+    }
+
     pub fn has_details(&self) -> bool {
-        todo!()
+        self.details.is_some()
     }
+
+    /// Whether the Bloom filter may contain `key` (no confirmation).
+    pub fn bloom_contains(&self, key: &Key) -> bool {
+        self.bloom.check(key)
+    }
+
+    /// Look a key up: Bloom filter first, then the details section.
+    pub fn lookup(&self, key: &Key) -> Lookup<'_> {
+        if !self.bloom.check(key) {
+            return Lookup::Miss;
+        }
+        match &self.details {
+            None => Lookup::Possible,
+            Some(d) => match d.find(fingerprint(key)) {
+                Some(labels) => Lookup::Listed(labels.collect()),
+                // The details section lists every key: a hit it does not
+                // know is a Bloom false positive.
+                None => Lookup::Miss,
+            },
+        }
+    }
+
     /// Check one pasted string.
     pub fn check(&self, input: &str) -> Verdict<'_> {
-        let _ = input;
-        todo!()
+        match parse(input) {
+            Ok(address) => {
+                let (status, labels) = match self.lookup(&address.key) {
+                    Lookup::Miss => (Status::Clear, Vec::new()),
+                    Lookup::Possible => (Status::Possible, Vec::new()),
+                    Lookup::Listed(l) => (Status::Flagged, l),
+                };
+                Verdict { status, address: Some(address), error: None, labels }
+            }
+            Err(error) => {
+                // Lists keep entries nobody parses as exact-text keys.
+                let cleaned = clean(input);
+                let lookup = if cleaned.is_empty() { Lookup::Miss } else { self.lookup(&Key::exact(cleaned)) };
+                let (status, labels) = match lookup {
+                    Lookup::Listed(l) => (Status::Flagged, l),
+                    Lookup::Possible => (Status::Possible, Vec::new()),
+                    Lookup::Miss if error == AddressError::Unrecognized => (Status::Unrecognized, Vec::new()),
+                    Lookup::Miss => (Status::Invalid, Vec::new()),
+                };
+                Verdict { status, address: None, error: Some(error), labels }
+            }
+        }
     }
-    /// Whether the Bloom filter may contain `key`.
-    pub fn bloom_contains(&self, key: &Key) -> bool {
-        let _ = key;
-        todo!()
+}
+
+impl core::fmt::Debug for Filter {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Filter")
+            .field("meta", &self.meta)
+            .field("bits", &self.bloom.len())
+            .field("hashes", &self.bloom.number_of_hash_functions())
+            .field("details", &self.details.as_ref().map(Details::len))
+            .field("sha256", &self.sha256_hex())
+            .finish()
     }
 }

@@ -9,8 +9,8 @@ mod error;
 mod file;
 mod meta;
 
-pub use builder::FilterBuilder;
+pub use builder::{BuildError, FilterBuilder, Inserted, DEFAULT_FP_RATE};
 pub use details::Label;
 pub use error::LoadError;
-pub use file::{Filter, FORMAT_VERSION, MAGIC};
+pub use file::{Filter, Lookup, FORMAT_VERSION, MAGIC};
 pub use meta::{Metadata, SourceInfo};
