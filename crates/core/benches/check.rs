@@ -1,0 +1,73 @@
+//! Native check throughput, including parsing and normalisation to a key:
+//! `cargo bench -p addrcheck-core --bench check`.
+//!
+//! Targets (one core): ≥ 3 million checks/s on a realistic mix of formats,
+//! ≥ 5 million/s on lower-case EVM addresses.
+
+mod mix;
+
+use addrcheck_core::address::parse;
+use addrcheck_core::filter::{Filter, FilterBuilder, Label};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use mix::Rng;
+use std::hint::black_box;
+
+const BATCH: usize = 10_000;
+
+/// A filter like the bundled one: a few thousand listed keys at 1e-9.
+fn listed_filter(rng: &mut Rng) -> (Filter, Vec<String>) {
+    let listed: Vec<String> = (0..3_000).map(|_| mix::realistic(rng)).collect();
+    let mut b = FilterBuilder::new("bench");
+    let s = b.add_source("bench", "2025-11-27");
+    for a in &listed {
+        let key = parse(a).expect("generated address parses").key;
+        b.insert(&key, Label { source: s, names: vec!["Entity".into()], assets: vec![] });
+    }
+    (Filter::from_bytes(&b.build().unwrap()).unwrap(), listed)
+}
+
+fn bench(c: &mut Criterion) {
+    let mut rng = Rng(2025);
+    let (filter, listed) = listed_filter(&mut rng);
+
+    let mut group = c.benchmark_group("check");
+    group.throughput(Throughput::Elements(BATCH as u64));
+
+    let lower: Vec<String> = (0..BATCH).map(|_| mix::evm_lower(&mut rng)).collect();
+    group.bench_function("evm_lowercase", |b| {
+        b.iter(|| {
+            for a in &lower {
+                black_box(filter.check(black_box(a)).status);
+            }
+        })
+    });
+
+    // 1% listed entries among the mix, as a batch screening would see.
+    let mut mixed: Vec<String> = (0..BATCH).map(|_| mix::realistic(&mut rng)).collect();
+    for i in (0..BATCH).step_by(100) {
+        mixed[i] = listed[i % listed.len()].clone();
+    }
+    group.bench_function("realistic_mix", |b| {
+        b.iter(|| {
+            for a in &mixed {
+                black_box(filter.check(black_box(a)).status);
+            }
+        })
+    });
+
+    group.bench_function("parse_only_realistic_mix", |b| {
+        b.iter_batched(
+            || (),
+            |_| {
+                for a in &mixed {
+                    let _ = black_box(parse(black_box(a)));
+                }
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
