@@ -1,6 +1,7 @@
 //! Size, builder speed and memory, and measured false-positive rates:
 //! `cargo bench -p addrcheck-core --bench numbers` (add `-- --quick` to skip
-//! the 10-million-key build).
+//! the 10-million-key build). Under `cargo test --benches` (no `--bench`
+//! argument) it runs a small smoke version so the test suite keeps it working.
 //!
 //! Targets:
 //! - bits per key ≤ 1.45 × log2(1/ε) (plus the fixed header and details);
@@ -89,8 +90,12 @@ fn measured_fp(filter: &Filter, probes: usize, seed: u64) -> (usize, f64) {
 }
 
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
-    println!("addrcheck-core numbers (one core)\n");
+    let args: Vec<String> = std::env::args().collect();
+    let smoke = !args.iter().any(|a| a == "--bench");
+    let quick = smoke || args.iter().any(|a| a == "--quick");
+    // Smoke mode (cargo test): the same code paths at a thousandth of the size.
+    let scale = if smoke { 1_000 } else { 1 };
+    println!("addrcheck-core numbers (one core){}\n", if smoke { ", smoke run: sizes / 1000" } else { "" });
 
     println!("## Builder (generate + parse + insert + build, realistic mix, ε = 1e-9)");
     let mut sizes = vec![1_000_000usize];
@@ -98,6 +103,7 @@ fn main() {
         sizes.push(10_000_000);
     }
     for n in sizes {
+        let n = n / scale;
         let (bytes, secs, peak) = build_synthetic(n, 1e-9, n as u64);
         let target = if n == 1_000_000 { "< 3 s" } else { "< 40 s, < 2048 MiB" };
         println!(
@@ -109,21 +115,23 @@ fn main() {
 
     println!("\n## Size (Bloom bits per key vs bound 1.45 × log2(1/ε))");
     for fp in [1e-3, 1e-6, 1e-9] {
-        let (bytes, _, _) = build_synthetic(100_000, fp, 5);
+        let n = 100_000 / scale;
+        let (bytes, _, _) = build_synthetic(n, fp, 5);
         let f = Filter::from_bytes(&bytes).unwrap();
         let bound = 1.45 * (1.0 / fp).log2();
         println!(
             "ε = {fp:e}: {:.2} bits/key (bound {bound:.2}), k = {}, file {:.1} bytes/key with details",
             f.bits_per_key(),
             f.hash_count(),
-            bytes.len() as f64 / 100_000.0
+            bytes.len() as f64 / n as f64
         );
     }
 
     println!("\n## Measured false-positive rate (random valid non-members, realistic mix)");
     for (fp, probes) in [(1e-3, 1_000_000usize), (1e-4, 2_000_000), (1e-9, 1_000_000)] {
-        let (bytes, _, _) = build_synthetic(50_000, fp, 77);
+        let (bytes, _, _) = build_synthetic(50_000 / scale, fp, 77);
         let f = Filter::from_bytes(&bytes).unwrap();
+        let probes = probes / scale;
         let (hits, rate) = measured_fp(&f, probes, 1234);
         println!(
             "target {fp:e}: {hits} hits in {probes} probes = {rate:.3e} (ratio {:.2}, limit 1.5)",
