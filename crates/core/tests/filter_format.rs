@@ -177,7 +177,9 @@ fn metadata_round_trips() {
     assert_eq!(m.keys, 1);
     assert_eq!(m.key_scheme, addrcheck_core::address::KEY_SCHEME_VERSION);
     assert_eq!(f.size_bytes(), bytes.len());
-    assert_eq!(f.sha256_hex().len(), 64);
+    use sha2::Digest;
+    assert_eq!(f.sha256_hex(), hex::encode(sha2::Sha256::digest(&bytes)), "whole-file SHA-256");
+    assert_eq!(f.content_digest_hex(), hex::encode(&bytes[bytes.len() - 32..]));
     assert_eq!(&bytes[..8], &MAGIC);
 }
 

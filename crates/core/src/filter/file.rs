@@ -47,7 +47,10 @@ pub struct Filter {
     meta: Metadata,
     bloom: Bloom<Key>,
     details: Option<Details>,
-    sha256: [u8; 32],
+    /// SHA-256 of the whole file, as `sha256sum` prints it.
+    file_sha256: [u8; 32],
+    /// The digest stored in the file (over every byte before it).
+    content_digest: [u8; 32],
     size: usize,
 }
 
@@ -100,7 +103,9 @@ impl Filter {
         }
         let bloom = Bloom::<Key>::from_slice(bloom_bytes)
             .map_err(|_| LoadError::Malformed("Bloom filter section"))?;
-        if bloom.len() == 0 || bloom.number_of_hash_functions() > MAX_HASHES {
+        // `Bloom::is_empty` means "no bit set", not "no bits": compare the size.
+        let bits = bloom.len();
+        if bits == 0 || bloom.number_of_hash_functions() > MAX_HASHES {
             return Err(LoadError::Malformed("Bloom filter parameters"));
         }
         let details = match (flags & FLAG_DETAILS != 0, details_bytes.is_empty()) {
@@ -114,7 +119,8 @@ impl Filter {
         if flags & !FLAG_DETAILS != 0 {
             return Err(LoadError::Malformed("unknown flags"));
         }
-        Ok(Filter { meta, bloom, details, sha256: stored, size: bytes.len() })
+        let file_sha256 = Sha256::digest(bytes).into();
+        Ok(Filter { meta, bloom, details, file_sha256, content_digest: stored, size: bytes.len() })
     }
 
     pub fn metadata(&self) -> &Metadata {
@@ -127,9 +133,16 @@ impl Filter {
         &self.meta.sources[label.source as usize]
     }
 
-    /// SHA-256 of the file (its trailing digest), lower-case hex.
+    /// SHA-256 of the whole file, lower-case hex: what `sha256sum` prints,
+    /// so anyone can compare the app's list with a file they built.
     pub fn sha256_hex(&self) -> String {
-        hex::encode(self.sha256)
+        hex::encode(self.file_sha256)
+    }
+
+    /// The integrity digest stored at the end of the file (SHA-256 of every
+    /// byte before it), verified on load.
+    pub fn content_digest_hex(&self) -> String {
+        hex::encode(self.content_digest)
     }
 
     pub fn size_bytes(&self) -> usize {
