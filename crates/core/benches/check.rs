@@ -67,6 +67,31 @@ fn bench(c: &mut Criterion) {
         )
     });
     group.finish();
+
+    // Per-format parse cost, to see where a mix spends its time.
+    let mut per = c.benchmark_group("parse");
+    per.throughput(Throughput::Elements(1_000));
+    let formats: [(&str, fn(&mut Rng) -> String); 8] = [
+        ("evm_lowercase", mix::evm_lower),
+        ("evm_eip55", mix::evm_checksummed),
+        ("base58check_p2pkh", |r| mix::base58check(r, &[0x00])),
+        ("segwit_v0", |r| mix::segwit_v0(r, "bc")),
+        ("taproot", mix::taproot),
+        ("tron", mix::tron),
+        ("cashaddr", mix::cashaddr),
+        ("solana", mix::solana),
+    ];
+    for (name, make) in formats {
+        let inputs: Vec<String> = (0..1_000).map(|_| make(&mut rng)).collect();
+        per.bench_function(name, |b| {
+            b.iter(|| {
+                for a in &inputs {
+                    let _ = black_box(parse(black_box(a)));
+                }
+            })
+        });
+    }
+    per.finish();
 }
 
 criterion_group!(benches, bench);

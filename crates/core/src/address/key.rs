@@ -11,8 +11,9 @@ use sha2::{Digest, Sha256};
 /// Layout: one tag byte, then the payload.
 /// - `0x01` EVM: 20-byte account
 /// - `0x02` Base58Check: version byte(s) + payload (hash160); BCH CashAddr maps here
-///   with the legacy version byte (0x00 P2PKH, 0x05 P2SH)
-/// - `0x03` segwit: HRP bytes, `0x00`, witness version, program
+///   with the legacy version byte (0x00 P2PKH, 0x05 P2SH; testnet 0x6f/0xc4), its
+///   token-aware types 2/3 like 0/1, and a P2SH32 CashAddr as 0x05 + its 32-byte hash
+/// - `0x03` segwit: HRP bytes (lower case), `0x00`, witness version, program
 /// - `0x04` Tron: 21 bytes (0x41 + 20)
 /// - `0x05` Monero: network byte of the standard/subaddress form + spend key + view key
 ///   (an integrated address maps to its standard address)

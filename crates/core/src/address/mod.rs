@@ -5,31 +5,59 @@
 //! variants, Bitcoin Cash CashAddr and legacy, Tron Base58 and hex, ...) yields
 //! the same key bytes. The key layout is versioned by [`KEY_SCHEME_VERSION`] and
 //! written into every filter file.
+//!
+//! Parsing never allocates and does bounded work: input longer than
+//! [`MAX_ADDRESS_LEN`] bytes after cleaning is rejected before any decoding.
+//! Each family lives in its own module; [`parse`] only dispatches on the shape
+//! of the text (prefix, length, alphabet) and lets the family report the precise
+//! reason when a string has its shape but is broken.
 
+mod base58;
+pub mod cashaddr;
 mod clean;
+mod evm;
 mod key;
+mod monero;
+mod sapling;
+mod segwit;
+mod solana;
+mod tron;
+mod xrp;
 
 pub use clean::clean;
 pub use key::{Key, KEY_SCHEME_VERSION};
 
 use core::fmt;
 
+/// The longest cleaned text any supported format can have (a Monero integrated
+/// address is 106 characters); longer input is rejected before decoding.
+pub const MAX_ADDRESS_LEN: usize = 128;
+
+/// Raw input longer than this is rejected before cleaning, so that even
+/// cleaning does bounded work. Generous enough for payment URIs with labels.
+pub const MAX_INPUT_LEN: usize = 4096;
+
 /// The chain family an address belongs to, as far as its text can tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Chain {
     /// Any EVM chain (Ethereum, Arbitrum, BSC, ETC, ...): a 20-byte account.
     Evm,
-    /// Base58Check version 0x00/0x05: Bitcoin, and the legacy form of BCH and BSV.
+    /// Base58Check version 0x00/0x05 (testnet 0x6f/0xc4): Bitcoin, and the
+    /// legacy form of BCH and BSV.
     Bitcoin,
-    /// Bitcoin segwit (bech32/bech32m, `bc1`/`tb1`).
+    /// Bitcoin segwit (bech32/bech32m, `bc1`/`tb1`/`bcrt1`).
     BitcoinSegwit,
     /// Bitcoin Cash CashAddr (same key as its legacy Base58 form).
     BitcoinCash,
+    /// Base58Check version 0x30/0x32.
     Litecoin,
+    /// Litecoin segwit (`ltc1`/`tltc1`/`rltc1`).
     LitecoinSegwit,
-    /// Base58Check version 0x1e: Dogecoin and Verge share it.
+    /// Base58Check version 0x1e/0x16: Dogecoin and Verge share it.
     Dogecoin,
+    /// Base58Check version 0x4c/0x10.
     Dash,
+    /// Base58Check version 0x26/0x17.
     BitcoinGold,
     /// Zcash transparent (t1/t3).
     Zcash,
@@ -102,12 +130,34 @@ impl Address {
     /// The canonical text form (EIP-55 for EVM, lower-case bech32, CashAddr with
     /// prefix for BCH, Base58 for Tron, ...). Computed on demand: checks do not
     /// pay for it.
+    ///
+    /// Derived from the key (and, for the Base58 tag, the chain: Bitcoin Cash
+    /// prints as CashAddr, everything else as Base58Check), so
+    /// `parse(a.normalized())` gives back `a.key`. A key no parser could have
+    /// produced (hand-built, or the exact-text tag) prints as `key:` + hex.
     pub fn normalized(&self) -> String {
-        todo!("address helper")
+        let p = self.key.payload();
+        let text = match self.key.tag() {
+            key::tag::EVM => evm::normalize(p),
+            // A 32-byte hash (P2SH32) has no legacy form: CashAddr whatever the chain.
+            key::tag::BASE58 if self.chain == Chain::BitcoinCash || p.len() == 33 => cashaddr::normalize(p),
+            key::tag::BASE58 => base58::normalize(p),
+            key::tag::SEGWIT => segwit::normalize(p),
+            key::tag::TRON => tron::normalize(p),
+            key::tag::MONERO => monero::normalize(p),
+            key::tag::XRP => xrp::normalize(p),
+            key::tag::SOLANA => solana::normalize(p),
+            key::tag::SAPLING => sapling::normalize(p),
+            _ => None,
+        };
+        text.unwrap_or_else(|| format!("key:{}", hex::encode(self.key.as_bytes())))
     }
 }
 
 /// Why a string is not a valid address.
+///
+/// Positions and lengths count characters (not bytes) of the cleaned input,
+/// positions from 0.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AddressError {
     /// Nothing left after cleaning.
@@ -162,13 +212,145 @@ impl fmt::Display for AddressError {
     }
 }
 
+/// A leaf error: no underlying cause, so `source()` is the default `None`.
 impl std::error::Error for AddressError {}
 
 /// Recognise an address. `input` is cleaned first (see [`clean`]).
 pub fn parse<S: AsRef<str>>(input: S) -> Result<Address, AddressError> {
-    parse_inner(clean(input.as_ref()))
+    parse_raw(input.as_ref())
 }
 
-fn parse_inner(_cleaned: &str) -> Result<Address, AddressError> {
-    todo!("address helper")
+fn parse_raw(input: &str) -> Result<Address, AddressError> {
+    if input.len() > MAX_INPUT_LEN {
+        return Err(AddressError::Unrecognized);
+    }
+    parse_inner(clean(input))
+}
+
+/// Dispatch on the shape of the cleaned text.
+fn parse_inner(s: &str) -> Result<Address, AddressError> {
+    if s.is_empty() {
+        return Err(AddressError::Empty);
+    }
+    if s.len() > MAX_ADDRESS_LEN {
+        return Err(AddressError::Unrecognized);
+    }
+    let b = s.as_bytes();
+
+    // Hex forms: `0x…` is EVM (or Tron hex `0x41…`); bare hex of 40 digits is
+    // EVM, 42 digits starting `41` is Tron. Other bare hex (a 64-digit hash, a
+    // key) falls through and ends up unrecognised.
+    if b.len() >= 2 && b[0] == b'0' && (b[1] | 0x20) == b'x' {
+        return evm::parse_prefixed(s);
+    }
+    if b.iter().all(u8::is_ascii_hexdigit) {
+        match b.len() {
+            evm::HEX_LEN => return evm::parse_hex(s, 0),
+            tron::HEX_LEN if b.starts_with(b"41") => return tron::parse_hex(s, 0),
+            _ => {}
+        }
+    }
+
+    // Bech32-like forms, recognised by their human-readable prefix.
+    if starts_with_ci(b, b"bitcoincash:") || starts_with_ci(b, b"bchtest:") || starts_with_ci(b, b"bchreg:") {
+        return cashaddr::parse(s);
+    }
+    if let Some(chain) = segwit::chain_for_prefix(b) {
+        return segwit::parse(s, chain).or_else(|e| solana_or(s, e));
+    }
+    if starts_with_ci(b, b"zs1") {
+        return sapling::parse(s).or_else(|e| solana_or(s, e));
+    }
+    if cashaddr::looks_unprefixed(b) {
+        return cashaddr::parse(s).or_else(|e| solana_or(s, e));
+    }
+
+    base58_families(s)
+}
+
+/// Strings made of the Base58 alphabet: Monero by length, XRP by its `r`,
+/// Base58Check families (and short Solana keys) by decoded length, Solana for
+/// the rest of its length range.
+fn base58_families(s: &str) -> Result<Address, AddressError> {
+    let b = s.as_bytes();
+    // The byte scan is the fast path; characters are decoded only for the error.
+    let bad = if b.iter().all(|&c| base58::is_alphabet(c)) {
+        None
+    } else {
+        first_invalid(s, |c| c.is_ascii() && base58::is_alphabet(c as u8))
+    };
+    if let Some((ch, pos)) = bad {
+        // Say which format was meant when the shape makes it plain.
+        let n = s.chars().count();
+        let chain = match n {
+            monero::STANDARD_LEN | monero::INTEGRATED_LEN => monero::chain_for_lead(b[0]),
+            base58::MIN_LEN..=base58::MAX_LEN => base58::chain_for_lead(b[0]),
+            _ => None,
+        };
+        return match chain {
+            Some(chain) => Err(AddressError::Character { chain, ch, pos }),
+            None => Err(AddressError::Unrecognized),
+        };
+    }
+    // Base58Check lengths come first: a short Solana key (32..=35 characters,
+    // all leading `1`s) is recognised there by its decoded length.
+    match b.len() {
+        monero::STANDARD_LEN | monero::INTEGRATED_LEN => monero::parse(s),
+        base58::MIN_LEN..=base58::MAX_LEN if b[0] == b'r' => xrp::parse(s),
+        base58::MIN_LEN..=base58::MAX_LEN => base58::parse(s),
+        n if (solana::MIN_LEN..=solana::MAX_LEN).contains(&n) => solana::parse(s),
+        _ => Err(AddressError::Unrecognized),
+    }
+}
+
+/// A prefixed family failed; a Solana key may still begin with the same
+/// letters (`bc1…`, `zs1…` are valid Base58), so try it before giving the
+/// family's error.
+fn solana_or(s: &str, err: AddressError) -> Result<Address, AddressError> {
+    if (solana::MIN_LEN..=solana::MAX_LEN).contains(&s.len()) && s.bytes().all(base58::is_alphabet) {
+        if let Ok(a) = solana::parse(s) {
+            return Ok(a);
+        }
+    }
+    Err(err)
+}
+
+/// ASCII case-insensitive `starts_with`.
+fn starts_with_ci(s: &[u8], prefix: &[u8]) -> bool {
+    s.len() >= prefix.len() && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// The first character of `s` that `ok` rejects, with its character position.
+fn first_invalid(s: &str, ok: impl Fn(char) -> bool) -> Option<(char, usize)> {
+    s.chars().enumerate().find(|&(_, c)| !ok(c)).map(|(i, c)| (c, i))
+}
+
+/// The error for a character `ok` rejects, if any.
+fn check_chars(s: &str, chain: Chain, ok: impl Fn(char) -> bool) -> Result<(), AddressError> {
+    match first_invalid(s, ok) {
+        Some((ch, pos)) => Err(AddressError::Character { chain, ch, pos }),
+        None => Ok(()),
+    }
+}
+
+/// `Length` error for `s` (counted in characters).
+fn length_error(s: &str, chain: Chain) -> AddressError {
+    AddressError::Length { chain, len: s.chars().count() }
+}
+
+/// Double SHA-256 checksum of Base58Check (first four bytes).
+fn sha256d_checksum(data: &[u8]) -> [u8; 4] {
+    use sha2::{Digest, Sha256};
+    let h = Sha256::digest(Sha256::digest(data));
+    [h[0], h[1], h[2], h[3]]
+}
+
+/// Keccak-256 (the original Keccak padding, as Ethereum and Monero use it).
+fn keccak256(data: &[u8]) -> [u8; 32] {
+    use tiny_keccak::{Hasher, Keccak};
+    let mut k = Keccak::v256();
+    k.update(data);
+    let mut out = [0u8; 32];
+    k.finalize(&mut out);
+    out
 }
