@@ -302,7 +302,6 @@ fn clean_unwraps_eip681_uris() {
     for uri in [
         format!("ethereum:{EVM}"),
         format!("ethereum:{EVM}@1"),
-        format!("ethereum:{EVM}@1/transfer?address=0x8617E340B3D01FA5F11F306F4090FD50E238070D&uint256=1e6"),
         format!("ethereum:pay-{EVM}@137?value=2.014e18"),
         format!("ETHEREUM:PAY-{EVM}"),
         format!("ethereum:{EVM}?value=1e18"),
@@ -310,6 +309,24 @@ fn clean_unwraps_eip681_uris() {
     ] {
         assert_eq!(cleaned(&uri), EVM, "{uri}");
     }
+}
+
+/// EIP-681's ERC-20 example: the payment goes to the `address` parameter,
+/// so that is what gets checked, not the token contract.
+#[test]
+fn clean_takes_the_recipient_of_an_erc20_transfer_uri() {
+    let recipient = "0x8e23ee67d1332ad560396262c48ffbb01f93d052";
+    let token = "0x89205a3a3b2a69de6dbf7f01ed13b2108b2c43e7";
+    for uri in [
+        format!("ethereum:{token}/transfer?address={recipient}&uint256=1"),
+        format!("ethereum:{token}@1/transfer?uint256=1&address={recipient}"),
+        format!("ethereum:pay-{token}@137/Transfer?address={recipient}#note"),
+    ] {
+        assert_eq!(cleaned(&uri), recipient, "{uri}");
+    }
+    // Other functions, or a transfer without a recipient, name the target.
+    assert_eq!(cleaned(&format!("ethereum:{token}/approve?address={recipient}")), token);
+    assert_eq!(cleaned(&format!("ethereum:{token}/transfer?uint256=1")), token);
 }
 
 #[test]

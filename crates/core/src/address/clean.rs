@@ -8,8 +8,9 @@
 /// Strip surrounding whitespace and invisible characters, and unwrap payment URIs
 /// (`bitcoin:ADDR?amount=…`, `ethereum:pay-0xADDR@1/transfer?…`, `solana:ADDR`, ...).
 ///
-/// For an ERC-20 `ethereum:TOKEN/transfer?address=RECIPIENT` URI the result is
-/// the URI's target (the token contract), as EIP-681 defines it.
+/// For an ERC-20 transfer, `ethereum:TOKEN/transfer?address=RECIPIENT&uint256=…`,
+/// the result is the recipient: the account the payment goes to, which is what
+/// a screening is about (the token contract is only the means of payment).
 pub fn clean(input: &str) -> &str {
     let s = trim(input);
     trim(unwrap_uri(s))
@@ -102,9 +103,23 @@ fn unwrap_uri(s: &str) -> &str {
                 Some(p) if p.eq_ignore_ascii_case("pay-") => &rest[4..],
                 _ => rest,
             };
-            cut_at(rest, b"@/?#")
+            transfer_recipient(rest).unwrap_or_else(|| cut_at(rest, b"@/?#"))
         }
     }
+}
+
+/// EIP-681: `ethereum:0x89205a3a3b2a69de6dbf7f01ed13b2108b2c43e7/transfer?address=0x8e23ee67d1332ad560396262c48ffbb01f93d052&uint256=1`
+/// "requests a transfer of 1 [token] to address 0x8e23…": the `address`
+/// parameter of the `transfer` function.
+fn transfer_recipient(rest: &str) -> Option<&str> {
+    let slash = rest.find('/')?;
+    let after = &rest[slash + 1..];
+    let (function, query) = after.split_once('?')?;
+    if !function.eq_ignore_ascii_case("transfer") {
+        return None;
+    }
+    let query = cut_at(query, b"#");
+    query.split('&').find_map(|pair| pair.strip_prefix("address="))
 }
 
 /// Some wallets write `bitcoin://ADDR`.
