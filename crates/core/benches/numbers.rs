@@ -66,7 +66,7 @@ fn build_synthetic(n: usize, fp: f64, seed: u64) -> (Vec<u8>, f64, f64) {
     let label = Label { source: s, names: vec!["Synthetic entity".into()], assets: vec!["ETH".into()] };
     for _ in 0..n {
         let a = mix::realistic(&mut rng);
-        let key = parse(&a).expect("generated address parses").key;
+        let key = parse(&a).unwrap_or_else(|e| panic!("generated address {a} does not parse: {e}")).key;
         b.insert(&key, label.clone());
     }
     b.fp_rate(fp);

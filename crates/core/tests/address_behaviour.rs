@@ -660,3 +660,54 @@ fn long_input_is_rejected_quickly() {
     // Just under the limits still parses.
     assert_eq!(ok(&format!("{}{EVM}{}", " ".repeat(2000), " ".repeat(2000))).key, ok(EVM).key);
 }
+
+// ---------------------------------------------------------------------------
+// Random valid addresses of every family are recognised as that family
+// ---------------------------------------------------------------------------
+
+/// A Base58 address may begin with letters that look like another format's
+/// prefix (Tron `TB1…` reads like testnet segwit `tb1`, Litecoin `Ltc1…` like
+/// `ltc1`, XRP `rLtc1…` like `rltc1`): every random valid address of each
+/// version must still come back as its own family.
+#[test]
+fn random_valid_addresses_parse_to_their_family() {
+    let mut rng = Rng(2026);
+    let versions: [(&[u8], Chain); 7] = [
+        (&[0x00], Chain::Bitcoin),
+        (&[0x05], Chain::Bitcoin),
+        (&[0x30], Chain::Litecoin),
+        (&[0x32], Chain::Litecoin),
+        (&[0x1e], Chain::Dogecoin),
+        (&[0x41], Chain::Tron),
+        (&[0x1c, 0xb8], Chain::Zcash),
+    ];
+    for _ in 0..20_000 {
+        let mut hash = [0u8; 20];
+        for b in &mut hash {
+            *b = rng.next() as u8;
+        }
+        for (version, chain) in versions {
+            let text = base58check(&[version, &hash].concat());
+            assert_eq!(parse(&text).map(|a| a.chain), Ok(chain), "{text}");
+        }
+        let xrp = bs58::encode([&[0u8][..], &hash].concat())
+            .with_alphabet(bs58::Alphabet::RIPPLE)
+            .with_check()
+            .into_string();
+        assert_eq!(parse(&xrp).map(|a| a.chain), Ok(Chain::Xrp), "{xrp}");
+        let mut key = [0u8; 32];
+        for b in &mut key {
+            *b = rng.next() as u8;
+        }
+        let sol = bs58::encode(key).into_string();
+        assert_eq!(parse(&sol).map(|a| a.chain), Ok(Chain::Solana), "{sol}");
+    }
+}
+
+#[test]
+fn tron_address_starting_like_testnet_segwit_is_tron() {
+    // "TB1…" matches the segwit prefix `tb1` case-insensitively.
+    let a = ok("TB1sJq9yCvDXPru88NRdSWD9peQKe9E75E");
+    assert_eq!(a.chain, Chain::Tron);
+    assert_eq!(a.normalized(), "TB1sJq9yCvDXPru88NRdSWD9peQKe9E75E");
+}

@@ -256,13 +256,13 @@ fn parse_inner(s: &str) -> Result<Address, AddressError> {
         return cashaddr::parse(s);
     }
     if let Some(chain) = segwit::chain_for_prefix(b) {
-        return segwit::parse(s, chain).or_else(|e| solana_or(s, e));
+        return segwit::parse(s, chain).or_else(|e| base58_or(s, e));
     }
     if starts_with_ci(b, b"zs1") {
-        return sapling::parse(s).or_else(|e| solana_or(s, e));
+        return sapling::parse(s).or_else(|e| base58_or(s, e));
     }
     if cashaddr::looks_unprefixed(b) {
-        return cashaddr::parse(s).or_else(|e| solana_or(s, e));
+        return cashaddr::parse(s).or_else(|e| base58_or(s, e));
     }
 
     base58_families(s)
@@ -303,12 +303,13 @@ fn base58_families(s: &str) -> Result<Address, AddressError> {
     }
 }
 
-/// A prefixed family failed; a Solana key may still begin with the same
-/// letters (`bc1…`, `zs1…` are valid Base58), so try it before giving the
-/// family's error.
-fn solana_or(s: &str, err: AddressError) -> Result<Address, AddressError> {
-    if (solana::MIN_LEN..=solana::MAX_LEN).contains(&s.len()) && s.bytes().all(base58::is_alphabet) {
-        if let Ok(a) = solana::parse(s) {
+/// A prefixed family failed; a Base58 address may still begin with the same
+/// letters (Tron `TB1…`, Litecoin `Ltc1…`, XRP `rLtc1…`, Solana `bc1…`,
+/// `zs1…`, or a 42-character Solana key starting `q`), so try the Base58
+/// families before giving the prefixed family's error.
+fn base58_or(s: &str, err: AddressError) -> Result<Address, AddressError> {
+    if s.bytes().all(base58::is_alphabet) {
+        if let Ok(a) = base58_families(s) {
             return Ok(a);
         }
     }
