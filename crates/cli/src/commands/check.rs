@@ -250,7 +250,11 @@ fn text_line(filter: &Filter, input: &str, verdict: &Verdict<'_>) -> String {
             "matches the filter, which has no details section to confirm it (false-positive rate {})",
             report::rate(filter.metadata().fp_rate)
         )),
-        Status::Clear => parts.push("not on the list".into()),
+        Status::Clear => {
+            let meta = filter.metadata();
+            let sources: Vec<String> = meta.sources.iter().map(|s| format!("{} as of {}", s.name, s.as_of)).collect();
+            parts.push(format!("not listed on {} ({})", meta.list_name, sources.join(", ")));
+        }
         Status::Invalid | Status::Unrecognized => {
             if let Some(e) = &verdict.error {
                 parts.push(e.to_string());
