@@ -71,7 +71,6 @@ fn build_synthetic(n: usize, fp: f64, seed: u64) -> (Vec<u8>, f64, f64) {
     }
     b.fp_rate(fp);
     let bytes = b.build().expect("build");
-    drop(b);
     let secs = t.elapsed().as_secs_f64();
     let peak = (PEAK.load(Ordering::Relaxed) - start_live) as f64 / MB;
     (bytes, secs, peak)

@@ -148,7 +148,8 @@ fn duplicates_merge_and_keep_every_label() {
     let a = b.add_source("A", "2024-09-27");
     let c = b.add_source("C", "2025-11-27");
     assert_eq!(b.insert(&k, label(a, "first")), Inserted::New);
-    assert_eq!(b.insert(&k, label(c, "second")), Inserted::Duplicate);
+    assert_eq!(b.insert(&k, label(a, "first")), Inserted::Duplicate, "same source again");
+    assert_eq!(b.insert(&k, label(c, "second")), Inserted::New, "first time from this source");
     assert_eq!(b.insert(&Key::new(0x01, &[&[6; 20]]), label(c, "other")), Inserted::New);
     assert_eq!(b.distinct_keys(), 2);
     let f = Filter::from_bytes(&b.build().unwrap()).unwrap();
@@ -241,4 +242,29 @@ fn random_bytes_after_a_valid_header_never_panic() {
         bytes.extend((0..len).map(|_| rng.next() as u8));
         assert!(Filter::from_bytes(&bytes).is_err());
     }
+}
+
+#[test]
+fn one_sources_labels_for_a_key_merge_into_one() {
+    // The same address in two asset files of one list, with overlapping names.
+    let k = Key::new(0x01, &[&[8; 20]]);
+    let eth = Label { source: 0, names: vec!["Garantex".into(), "Garantex Europe".into()], assets: vec!["ETH".into()] };
+    let usdt = Label { source: 0, names: vec!["Garantex".into()], assets: vec!["USDT".into()] };
+    let build = |first: &Label, second: &Label| {
+        let mut b = FilterBuilder::new("l");
+        b.add_source("OFAC SDN", "2025-11-27");
+        b.insert(&k, first.clone());
+        assert_eq!(b.insert(&k, second.clone()), Inserted::Duplicate);
+        b.build().unwrap()
+    };
+    let bytes = build(&eth, &usdt);
+    assert_eq!(bytes, build(&usdt, &eth), "merging does not depend on order");
+    let f = Filter::from_bytes(&bytes).unwrap();
+    let Lookup::Listed(labels) = f.lookup(&k) else { panic!("not listed") };
+    assert_eq!(labels.len(), 1, "one label per source");
+    let mut names = labels[0].names.clone();
+    names.sort();
+    assert_eq!(names, vec!["Garantex".to_string(), "Garantex Europe".to_string()]);
+    assert_eq!(labels[0].assets, vec!["ETH".to_string(), "USDT".to_string()]);
+    assert_eq!(f.metadata().sources[0].entries, 1);
 }

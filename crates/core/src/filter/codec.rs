@@ -31,6 +31,17 @@ impl Writer {
     pub(crate) fn str(&mut self, s: &str) {
         self.blob(s.as_bytes());
     }
+    /// Start a length-prefixed blob written in place; returns where its
+    /// length goes, for [`Writer::end_blob`].
+    pub(crate) fn begin_blob(&mut self) -> usize {
+        let at = self.buf.len();
+        self.u32(0);
+        at
+    }
+    pub(crate) fn end_blob(&mut self, at: usize) {
+        let len = (self.buf.len() - at - 4) as u32;
+        self.buf[at..at + 4].copy_from_slice(&len.to_le_bytes());
+    }
     /// A u16-counted list of strings.
     pub(crate) fn strs(&mut self, list: &[String]) {
         self.u16(list.len() as u16);

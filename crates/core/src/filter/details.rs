@@ -33,7 +33,8 @@ impl Label {
 }
 
 /// SHA-256 of a domain tag and the key bytes. Its first 16 bytes identify a
-/// key while building; its first 8 are the key's fingerprint.
+/// key while building; its first 8, read big-endian, are the key's
+/// fingerprint, so keys sorted by id are sorted by fingerprint.
 pub(crate) fn key_digest(key: &Key) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(b"addrcheck key v1\0");
@@ -41,14 +42,20 @@ pub(crate) fn key_digest(key: &Key) -> [u8; 32] {
     h.finalize().into()
 }
 
-pub(crate) fn fingerprint_of_digest(d: &[u8; 32]) -> u64 {
+pub(crate) fn fingerprint_of_id(id: &[u8; 16]) -> u64 {
     let mut b = [0u8; 8];
-    b.copy_from_slice(&d[..8]);
-    u64::from_le_bytes(b)
+    b.copy_from_slice(&id[..8]);
+    u64::from_be_bytes(b)
+}
+
+pub(crate) fn key_id(key: &Key) -> [u8; 16] {
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&key_digest(key)[..16]);
+    id
 }
 
 pub(crate) fn fingerprint(key: &Key) -> u64 {
-    fingerprint_of_digest(&key_digest(key))
+    fingerprint_of_id(&key_id(key))
 }
 
 /// The decoded details section.
@@ -62,24 +69,21 @@ pub(crate) struct Details {
 }
 
 impl Details {
-    /// Encode from labels and entries sorted by fingerprint (fingerprint,
-    /// label indices).
-    pub(crate) fn encode<'a>(
-        w: &mut Writer,
-        labels: &[Label],
-        entries: impl ExactSizeIterator<Item = (u64, &'a [u32])>,
-    ) {
+    /// Encode the label table and the entry count; [`Details::encode_entry`]
+    /// then writes `count` entries in strictly increasing fingerprint order.
+    pub(crate) fn encode_header(w: &mut Writer, labels: &[Label], count: usize) {
         w.u32(labels.len() as u32);
         for l in labels {
             l.encode(w);
         }
-        w.u32(entries.len() as u32);
-        for (fp, ids) in entries {
-            w.u64(fp);
-            w.u16(ids.len() as u16);
-            for &id in ids {
-                w.u32(id);
-            }
+        w.u32(count as u32);
+    }
+
+    pub(crate) fn encode_entry(w: &mut Writer, fingerprint: u64, label_ids: &[u32]) {
+        w.u64(fingerprint);
+        w.u16(label_ids.len() as u16);
+        for &id in label_ids {
+            w.u32(id);
         }
     }
 

@@ -28,15 +28,15 @@ const DIGEST_LEN: usize = 32;
 /// More hash functions than this means a corrupt header (1e-18 needs 60).
 const MAX_HASHES: u32 = 128;
 
-/// Assemble a file from its sections.
-pub(crate) fn write_container(flags: u16, meta: &[u8], bloom: &[u8], details: &[u8]) -> Vec<u8> {
-    let mut w = Writer::default();
+/// Start a file: magic, version and flags. The sections follow as blobs.
+pub(crate) fn begin_file(w: &mut Writer, flags: u16) {
     w.bytes(&MAGIC);
     w.u16(FORMAT_VERSION);
     w.u16(flags);
-    w.blob(meta);
-    w.blob(bloom);
-    w.blob(details);
+}
+
+/// Close a file: append the SHA-256 of everything written.
+pub(crate) fn seal(mut w: Writer) -> Vec<u8> {
     let digest = Sha256::digest(&w.buf);
     w.bytes(&digest);
     w.buf
