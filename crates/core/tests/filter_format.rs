@@ -268,3 +268,26 @@ fn one_sources_labels_for_a_key_merge_into_one() {
     assert_eq!(labels[0].assets, vec!["ETH".to_string(), "USDT".to_string()]);
     assert_eq!(f.metadata().sources[0].entries, 1);
 }
+
+#[test]
+fn a_merged_label_equal_to_an_existing_one_is_stored_once() {
+    // Key A: "X" with ETH and "X" with USDT from one source merge into
+    // {X, [ETH, USDT]}, which key B already carries as is.
+    let a = Key::new(0x01, &[&[1; 20]]);
+    let b = Key::new(0x01, &[&[2; 20]]);
+    let l = |assets: &[&str]| Label { source: 0, names: vec!["X".into()], assets: assets.iter().map(|s| s.to_string()).collect() };
+    let build = |order: &[(&Key, Label)]| {
+        let mut fb = FilterBuilder::new("l");
+        fb.add_source("S", "2025-11-27");
+        for (k, label) in order {
+            fb.insert(k, label.clone());
+        }
+        fb.build().unwrap()
+    };
+    let one = build(&[(&a, l(&["ETH"])), (&a, l(&["USDT"])), (&b, l(&["ETH", "USDT"]))]);
+    let two = build(&[(&b, l(&["ETH", "USDT"])), (&a, l(&["USDT"])), (&a, l(&["ETH"]))]);
+    assert_eq!(one, two);
+    let f = Filter::from_bytes(&one).unwrap();
+    let (Lookup::Listed(la), Lookup::Listed(lb)) = (f.lookup(&a), f.lookup(&b)) else { panic!("not listed") };
+    assert!(std::ptr::eq(la[0], lb[0]), "both keys point at one stored label");
+}

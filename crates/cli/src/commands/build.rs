@@ -1,14 +1,17 @@
 //! `addrcheck build`: read flagged-address lists and write a filter file.
 
-use crate::input::files::{io_message, list_files, read_file, FileRead, InputFile};
-use crate::input::sniff::Format;
-use crate::input::{is_iso_date, Collected, Entry, Issue};
+use crate::input::files::{self, io_message, list_files, read_file, FileRead, InputFile, Opened};
+use crate::input::sniff::{Format, SAMPLE_BYTES};
+use crate::input::spool::{Spool, Spooled};
+use crate::input::{is_iso_date, Entry, Issue, Issues, MAX_KEPT_ISSUES};
 use crate::report::{self, thousands};
 use addrcheck_core::address::clean;
-use addrcheck_core::filter::{Filter, FilterBuilder, Label};
+use addrcheck_core::filter::{Filter, FilterBuilder, Inserted, Label};
 use addrcheck_core::{parse, Chain, Key};
 use anyhow::{anyhow, bail, Result};
 use clap::{ArgMatches, Args};
+use indicatif::ProgressBar;
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,7 +46,11 @@ Entries:
   as an exact-text key, so checking the same text still finds it. Lines or items
   longer than 4096 bytes, and lines that are not UTF-8, are reported and skipped.
   Memory stays bounded: XML nested deeper than 256 elements, XML text or tags
-  over 16 MiB and JSON strings over 1 MiB are refused with an error.
+  over 16 MiB and JSON strings over 1 MiB are refused with an error. Entries
+  go into the filter as they are read, so memory grows with the number of
+  distinct keys only (about 100 bytes each): every list is read twice, first
+  for formats, dates and twins; a pipe's entries are kept in a temporary file
+  in between.
   The same address listed several times merges into one key that keeps every
   source's label.
 
@@ -95,7 +102,7 @@ pub struct BuildArgs {
 }
 
 /// Most per-entry reports printed per file before summarising the rest.
-const MAX_REPORTS_PER_FILE: usize = 50;
+const MAX_REPORTS_PER_FILE: usize = MAX_KEPT_ISSUES;
 
 /// Where a source's options and inputs were given.
 #[derive(Debug, Default)]
@@ -216,23 +223,41 @@ struct RowStats {
     duplicates: u64,
 }
 
-/// Names and assets gathered for one key within one source.
-#[derive(Debug, Default)]
-struct Acc {
-    names: Vec<String>,
-    assets: BTreeSet<String>,
+/// One file of a source after the first pass.
+struct Scanned {
+    file: InputFile,
+    format: Format,
+    /// The entries of an input that cannot be read twice (a pipe), kept
+    /// from the first pass.
+    spooled: Option<Spooled>,
+    /// What the reader reported in the first pass; kept for the files that
+    /// are not read again (twins, spooled inputs).
+    issues: Issues,
+    /// The date the file states (SDN_ADVANCED.XML).
+    as_of: Option<String>,
+    /// The set of entries, for files that may repeat a sibling.
+    digest: Option<EntrySetDigest>,
+    /// Whether the file repeats a sibling's entries (counted once).
+    twin: bool,
+    /// Bytes, for the second pass's progress bar.
+    size: u64,
 }
 
-/// One source, read.
-#[derive(Debug)]
-struct SourceData {
+/// One source after the first pass: its name, date and files, decided
+/// before any entry is keyed.
+struct SourcePlan {
     name: String,
     as_of: String,
-    keys: BTreeMap<Key, Acc>,
-    rows: BTreeMap<Row, RowStats>,
+    inputs: Vec<PathBuf>,
+    files: Vec<Scanned>,
     /// Lines for the summary about which files were read or skipped.
     file_notes: Vec<String>,
-    inputs: Vec<PathBuf>,
+}
+
+/// What keying one source's entries counted.
+#[derive(Debug, Default)]
+struct SourceStats {
+    rows: BTreeMap<Row, RowStats>,
 }
 
 pub fn run(args: BuildArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> {
@@ -260,30 +285,36 @@ pub fn run(args: BuildArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> {
     check_output_dir(&args.output)?;
     let specs = source_specs(&args, matches)?;
 
-    let mut sources = Vec::new();
+    // First pass: formats, dates, names and twins of every source, without
+    // keeping any entry.
+    let digest_key = random_digest_key();
+    let mut plans = Vec::new();
     for spec in specs {
-        sources.push(read_source(spec)?);
+        plans.push(scan_source(spec, &digest_key)?);
     }
-    sources.sort_by(|a, b| (&a.as_of, &a.name).cmp(&(&b.as_of, &b.name)));
-    for pair in sources.windows(2) {
-        if pair[0].name == pair[1].name && pair[0].as_of == pair[1].as_of {
+    // Sources are stored sorted by (as-of, name), so argument order never
+    // changes the output.
+    let mut order: Vec<usize> = (0..plans.len()).collect();
+    order.sort_by(|&a, &b| {
+        (&plans[a].as_of, &plans[a].name).cmp(&(&plans[b].as_of, &plans[b].name))
+    });
+    for pair in order.windows(2) {
+        let (a, b) = (&plans[pair[0]], &plans[pair[1]]);
+        if a.name == b.name && a.as_of == b.as_of {
             bail!(
                 "two sources are both named {:?} as of {}: give them different --source names or --as-of dates, \
                  or list all their INPUTs after one --source",
-                pair[0].name,
-                pair[0].as_of
+                a.name,
+                a.as_of
             );
         }
-    }
-    if sources.iter().all(|s| s.keys.is_empty()) {
-        bail!("no addresses found in the inputs: nothing to build");
     }
 
     let list_name = args.list_name.clone().unwrap_or_else(|| {
         let mut names: Vec<&str> = Vec::new();
-        for s in &sources {
-            if !names.contains(&s.name.as_str()) {
-                names.push(&s.name);
+        for &i in &order {
+            if !names.contains(&plans[i].name.as_str()) {
+                names.push(&plans[i].name);
             }
         }
         names.join(" + ")
@@ -293,17 +324,21 @@ pub fn run(args: BuildArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> {
     if let Some(d) = &args.built_at {
         builder.built_at(d.clone());
     }
-    for source in &sources {
-        let index = builder.add_source(source.name.clone(), source.as_of.clone());
-        for (key, acc) in &source.keys {
-            let label = Label {
-                source: index,
-                names: acc.names.clone(),
-                assets: acc.assets.iter().cloned().collect(),
-            };
-            builder.insert(key, label);
-        }
+    let mut index = vec![0u16; plans.len()];
+    for &i in &order {
+        index[i] = builder.add_source(plans[i].name.clone(), plans[i].as_of.clone());
     }
+
+    // Second pass: every entry straight into the builder, in the sorted
+    // order of the sources (so the insertion order, too, is canonical).
+    let mut stats: Vec<SourceStats> = plans.iter().map(|_| SourceStats::default()).collect();
+    for &i in &order {
+        stats[i] = key_source(&mut plans[i], index[i], &mut builder)?;
+    }
+    if builder.distinct_keys() == 0 {
+        bail!("no addresses found in the inputs: nothing to build");
+    }
+
     let distinct = builder.distinct_keys();
     let bytes = builder
         .build()
@@ -311,9 +346,12 @@ pub fn run(args: BuildArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> {
     let filter = Filter::from_bytes(&bytes)
         .map_err(|e| anyhow!("the filter just built does not verify ({e}); nothing written"))?;
     write_atomically(&args.output, &bytes)?;
+    drop(bytes);
 
+    let sorted: Vec<(&SourcePlan, &SourceStats)> =
+        order.iter().map(|&i| (&plans[i], &stats[i])).collect();
     print_summary(
-        &sources,
+        &sorted,
         &filter,
         distinct as u64,
         &args.output,
@@ -321,7 +359,6 @@ pub fn run(args: BuildArgs, matches: Option<&ArgMatches>) -> Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
-
 fn check_output_dir(output: &Path) -> Result<()> {
     if output.as_os_str().is_empty() {
         bail!("-o/--output must not be empty");
@@ -378,32 +415,70 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-fn read_source(spec: SourceSpec) -> Result<SourceData> {
-    // Every file of every input, once, in path order.
+/// Files a source's INPUTs name, each once, in path order.
+fn source_files(spec: &SourceSpec) -> Result<Vec<InputFile>> {
     let mut files: BTreeMap<PathBuf, bool> = BTreeMap::new();
     for input in &spec.inputs {
         for f in list_files(input).map_err(|e| anyhow!(e))? {
             *files.entry(f.path).or_insert(false) |= f.explicit;
         }
     }
-    let files: Vec<InputFile> = files
+    Ok(files
         .into_iter()
         .map(|(path, explicit)| InputFile { path, explicit })
-        .collect();
-    let total: u64 = files
-        .iter()
-        .filter_map(|f| std::fs::metadata(&f.path).ok())
-        .map(|m| m.len())
-        .sum();
-    let progress = report::progress_bar(Some(total), 8 * 1024 * 1024, "reading");
+        .collect())
+}
 
-    let mut read: Vec<(InputFile, Format, Collected)> = Vec::new();
+/// The folder and stem of a file: a `.txt` and a `.json` sharing them may
+/// hold the same entries (as OFAC's per-asset folders do).
+fn sibling_group(path: &Path) -> (PathBuf, String) {
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (dir, stem)
+}
+
+/// First pass over a source: recognise every file, find twins, and decide
+/// the source's name and date. Entries are not kept (only a digest of them
+/// for files with a sibling of the same stem, and a temporary copy for
+/// inputs that cannot be read twice).
+fn scan_source(spec: SourceSpec, digest_key: &[u8; 16]) -> Result<SourcePlan> {
+    let files = source_files(&spec)?;
+    let mut group_sizes: BTreeMap<(PathBuf, String), usize> = BTreeMap::new();
+    for f in &files {
+        *group_sizes.entry(sibling_group(&f.path)).or_default() += 1;
+    }
+    // (size, whether it can be read again: a regular file, not a pipe).
+    let meta: Vec<(u64, bool)> = files
+        .iter()
+        .map(|f| {
+            std::fs::metadata(&f.path)
+                .map(|m| (m.len(), m.is_file()))
+                .unwrap_or((0, false))
+        })
+        .collect();
+    let total: u64 = meta.iter().map(|(len, _)| len).sum();
+    let progress = report::progress_bar(Some(total), 8 * 1024 * 1024, "scanning");
+
+    let mut scanned: Vec<Scanned> = Vec::new();
     let mut file_notes = Vec::new();
-    for file in files {
-        match read_file(&file, progress.clone()) {
-            Ok(FileRead::Read { format, collected }) => read.push((file, format, collected)),
-            Ok(FileRead::Skipped(reason)) => {
-                file_notes.push(format!("skipped {}: {reason}", file.path.display()));
+    for (file, (size, regular)) in files.into_iter().zip(meta) {
+        let may_repeat = group_sizes
+            .get(&sibling_group(&file.path))
+            .is_some_and(|&n| n > 1);
+        match scan_file(
+            file,
+            size,
+            regular,
+            may_repeat,
+            digest_key,
+            progress.as_ref(),
+        ) {
+            Ok(Scan::List(s)) => scanned.push(*s),
+            Ok(Scan::Skipped(path, reason)) => {
+                file_notes.push(format!("skipped {}: {reason}", path.display()));
             }
             Err(e) => {
                 if let Some(p) = &progress {
@@ -417,10 +492,10 @@ fn read_source(spec: SourceSpec) -> Result<SourceData> {
         p.finish_and_clear();
     }
 
-    let twins = find_twins(&read);
+    let twins = find_twins(&scanned);
     let mut formats: BTreeMap<&'static str, u64> = BTreeMap::new();
     let mut repeated: Vec<String> = Vec::new();
-    for (i, (file, format, _)) in read.iter().enumerate() {
+    for (i, s) in scanned.iter().enumerate() {
         if let Some(kept) = twins.get(&i) {
             let name = |p: &Path| {
                 p.file_name()
@@ -429,11 +504,19 @@ fn read_source(spec: SourceSpec) -> Result<SourceData> {
             };
             repeated.push(format!(
                 "{} = {}",
-                name(&file.path),
-                name(&read[*kept].0.path)
+                name(&s.file.path),
+                name(&scanned[*kept].file.path)
             ));
         } else {
-            *formats.entry(format.describe()).or_default() += 1;
+            *formats.entry(s.format.describe()).or_default() += 1;
+        }
+    }
+    for (i, s) in scanned.iter_mut().enumerate() {
+        s.twin = twins.contains_key(&i);
+        s.digest = None;
+        if !s.twin && s.spooled.is_none() {
+            // Read again in the second pass, which reports its issues.
+            s.issues = Issues::default();
         }
     }
     if !repeated.is_empty() {
@@ -464,85 +547,185 @@ fn read_source(spec: SourceSpec) -> Result<SourceData> {
     // Name and date.
     let name = match &spec.name {
         Some(n) => n.trim().to_string(),
-        None => default_source_name(&spec.inputs, &read),
+        None => default_source_name(&spec.inputs, &scanned),
     };
     let as_of = match &spec.as_of {
         Some(d) => {
-            for (file, _, c) in &read {
-                if let Some(stated) = c.as_of.as_ref().filter(|s| *s != d) {
+            for s in &scanned {
+                if let Some(stated) = s.as_of.as_ref().filter(|s| *s != d) {
                     report::warn(&format!(
                         "{}: the file says it was issued {stated}; using --as-of {d}",
-                        file.path.display()
+                        s.file.path.display()
                     ));
                 }
             }
             d.clone()
         }
-        None => derive_as_of(&spec.inputs, &read, &name)?,
+        None => derive_as_of(&spec.inputs, &scanned, &name)?,
     };
-
-    let mut data = SourceData {
+    Ok(SourcePlan {
         name,
         as_of,
-        keys: BTreeMap::new(),
-        rows: BTreeMap::new(),
+        inputs: spec.inputs,
+        files: scanned,
         file_notes,
-        inputs: spec.inputs.clone(),
+    })
+}
+
+/// What the first pass made of one file.
+enum Scan {
+    List(Box<Scanned>),
+    Skipped(PathBuf, String),
+}
+
+/// First pass over one file.
+fn scan_file(
+    file: InputFile,
+    size: u64,
+    regular: bool,
+    may_repeat: bool,
+    digest_key: &[u8; 16],
+    progress: Option<&ProgressBar>,
+) -> Result<Scan, String> {
+    let (format, reader) = match files::open(&file, progress)? {
+        Opened::Skipped(reason) => return Ok(Scan::Skipped(file.path, reason)),
+        Opened::List { format, reader } => (format, reader),
     };
-    for (i, (file, _, collected)) in read.iter().enumerate() {
-        if twins.contains_key(&i) {
-            report_issues(&file.path, &collected.issues, &[]);
-            continue;
+    let mut scanned = Scanned {
+        file,
+        format,
+        spooled: None,
+        issues: Issues::default(),
+        as_of: None,
+        digest: None,
+        twin: false,
+        size,
+    };
+    // Text lists and sdn.csv fail only on I/O errors and state no date: one
+    // that is read again later and has no sibling to compare with needs no
+    // reading now.
+    if regular && !may_repeat && matches!(format, Format::TextList | Format::SdnCsv) {
+        drop(reader);
+        if let Some(p) = progress {
+            p.inc(size.saturating_sub(SAMPLE_BYTES as u64));
         }
-        let mut invalid: Vec<Issue> = Vec::new();
-        for entry in &collected.entries {
-            if let Some(issue) = add_entry(&mut data, entry) {
-                invalid.push(issue);
-            }
-        }
-        report_issues(&file.path, &collected.issues, &invalid);
+        return Ok(Scan::List(Box::new(scanned)));
     }
-    Ok(data)
+    let path = scanned.file.path.clone();
+    let mut digest = may_repeat.then(EntrySetDigest::default);
+    let mut spool = if regular {
+        None
+    } else {
+        Some(Spool::new().map_err(|e| {
+            format!(
+                "{}: cannot create a temporary file to keep its entries: {}",
+                path.display(),
+                io_message(&e)
+            )
+        })?)
+    };
+    let summary = files::read_opened(&scanned.file, format, reader, progress.cloned(), &mut |e| {
+        if let Some(d) = digest.as_mut() {
+            d.add(digest_key, &e);
+        }
+        if let Some(s) = spool.as_mut() {
+            s.push(&e);
+        }
+    })?;
+    scanned.spooled = spool.map(Spool::finish).transpose().map_err(|e| {
+        format!(
+            "{}: cannot keep its entries in a temporary file: {}",
+            path.display(),
+            io_message(&e)
+        )
+    })?;
+    scanned.issues = summary.issues;
+    scanned.as_of = summary.as_of;
+    scanned.digest = digest;
+    Ok(Scan::List(Box::new(scanned)))
+}
+
+/// An order-independent digest of a file's entries (text, names, asset) as
+/// a multiset: their number and the sum of their keyed SHA-256 digests. Two
+/// files with the same entries in any order get the same digest; different
+/// ones collide with negligible probability, even when made to, since the
+/// key is random (so no one can search for colliding lists offline).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct EntrySetDigest {
+    count: u64,
+    sum: [u128; 2],
+}
+
+impl EntrySetDigest {
+    fn add(&mut self, key: &[u8; 16], e: &Entry<'_>) {
+        fn field(h: &mut Sha256, bytes: &[u8]) {
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        }
+        let mut h = Sha256::new();
+        h.update(key);
+        field(&mut h, e.text.as_bytes());
+        h.update((e.names.len() as u64).to_le_bytes());
+        for n in e.names {
+            field(&mut h, n.as_bytes());
+        }
+        match e.asset {
+            Some(a) => {
+                h.update([1]);
+                field(&mut h, a.as_bytes());
+            }
+            None => h.update([0]),
+        }
+        let d: [u8; 32] = h.finalize().into();
+        for (lane, half) in self.sum.iter_mut().zip(d.chunks_exact(16)) {
+            let mut b = [0u8; 16];
+            b.copy_from_slice(half);
+            *lane = lane.wrapping_add(u128::from_le_bytes(b));
+        }
+        self.count += 1;
+    }
+}
+
+/// A key for [`EntrySetDigest`], from the system's randomness.
+fn random_digest_key() -> [u8; 16] {
+    use std::hash::{BuildHasher, Hasher};
+    let state = std::collections::hash_map::RandomState::new();
+    let mut key = [0u8; 16];
+    for (i, chunk) in key.chunks_exact_mut(8).enumerate() {
+        let mut h = state.build_hasher();
+        h.write_usize(i);
+        chunk.copy_from_slice(&h.finish().to_le_bytes());
+    }
+    key
 }
 
 /// Files that repeat a sibling's entries: `.txt`/`.json` pairs with the same
 /// stem in the same folder. Maps the index of a file not to count to the
 /// index of the file that is counted (a text list when there is one: its
 /// line numbers make better reports).
-fn find_twins(read: &[(InputFile, Format, Collected)]) -> BTreeMap<usize, usize> {
+fn find_twins(files: &[Scanned]) -> BTreeMap<usize, usize> {
     let mut groups: BTreeMap<(PathBuf, String), Vec<usize>> = BTreeMap::new();
-    for (i, (file, _, _)) in read.iter().enumerate() {
-        let dir = file
-            .path
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let stem = file
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        groups.entry((dir, stem)).or_default().push(i);
+    for (i, s) in files.iter().enumerate() {
+        groups
+            .entry(sibling_group(&s.file.path))
+            .or_default()
+            .push(i);
     }
-    let canonical = |c: &Collected| -> Vec<(String, Vec<String>, Option<String>)> {
-        let mut v: Vec<_> = c
-            .entries
-            .iter()
-            .map(|e| (e.text.clone(), e.names.clone(), e.asset.clone()))
-            .collect();
-        v.sort();
-        v
-    };
     let mut twins = BTreeMap::new();
     for members in groups.values().filter(|m| m.len() > 1) {
         let kept = members
             .iter()
             .copied()
-            .find(|&i| read[i].1 == Format::TextList)
+            .find(|&i| files[i].format == Format::TextList)
             .unwrap_or(members[0]);
-        let kept_entries = canonical(&read[kept].2);
+        let Some(kept_entries) = files[kept].digest else {
+            continue;
+        };
         for &i in members {
-            if i != kept && !read[i].2.entries.is_empty() && canonical(&read[i].2) == kept_entries {
+            let same = files[i]
+                .digest
+                .is_some_and(|d| d.count > 0 && d == kept_entries);
+            if i != kept && same {
                 twins.insert(i, kept);
             }
         }
@@ -550,10 +733,10 @@ fn find_twins(read: &[(InputFile, Format, Collected)]) -> BTreeMap<usize, usize>
     twins
 }
 
-fn default_source_name(inputs: &[PathBuf], read: &[(InputFile, Format, Collected)]) -> String {
-    let ofac = read.iter().any(|(file, format, _)| {
-        matches!(format, Format::SdnXml | Format::SdnCsv)
-            || file
+fn default_source_name(inputs: &[PathBuf], files: &[Scanned]) -> String {
+    let ofac = files.iter().any(|s| {
+        matches!(s.format, Format::SdnXml | Format::SdnCsv)
+            || s.file
                 .path
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with("sanctioned_addresses_"))
@@ -578,14 +761,10 @@ fn default_source_name(inputs: &[PathBuf], read: &[(InputFile, Format, Collected
 
 /// The as-of date the inputs state: SDN_ADVANCED.XML's DateOfIssue, or a
 /// folder named YYYY-MM-DD (the input folder or a file's folder).
-fn derive_as_of(
-    inputs: &[PathBuf],
-    read: &[(InputFile, Format, Collected)],
-    name: &str,
-) -> Result<String> {
+fn derive_as_of(inputs: &[PathBuf], files: &[Scanned], name: &str) -> Result<String> {
     let mut found: BTreeSet<String> = BTreeSet::new();
-    for (_, _, c) in read {
-        if let Some(d) = &c.as_of {
+    for s in files {
+        if let Some(d) = &s.as_of {
             found.insert(d.clone());
         }
     }
@@ -601,8 +780,8 @@ fn derive_as_of(
                 found.insert(d);
             }
         }
-        for (file, _, _) in read {
-            if let Some(d) = folder_date(&file.path) {
+        for s in files {
+            if let Some(d) = folder_date(&s.file.path) {
                 found.insert(d);
             }
         }
@@ -621,53 +800,135 @@ fn derive_as_of(
     }
 }
 
-/// Key one entry into the source; returns an issue when it is kept as exact text.
-fn add_entry(data: &mut SourceData, entry: &Entry) -> Option<Issue> {
-    let (row, key, issue) = match parse(&entry.text) {
+/// Second pass over a source: key every entry of every file it counts into
+/// the builder as the file is read, and report each file's problems.
+fn key_source(
+    plan: &mut SourcePlan,
+    source: u16,
+    builder: &mut FilterBuilder,
+) -> Result<SourceStats> {
+    let again: u64 = plan
+        .files
+        .iter()
+        .filter(|s| !s.twin && s.spooled.is_none())
+        .map(|s| s.size)
+        .sum();
+    let progress = report::progress_bar(Some(again), 8 * 1024 * 1024, "reading");
+    let mut stats = SourceStats::default();
+    let mut result = Ok(());
+    for s in &mut plan.files {
+        result = key_file(s, source, builder, &mut stats, progress.clone());
+        if result.is_err() {
+            break;
+        }
+    }
+    if let Some(p) = &progress {
+        p.finish_and_clear();
+    }
+    result.map_err(|e| anyhow!(e))?;
+    Ok(stats)
+}
+
+fn key_file(
+    s: &mut Scanned,
+    source: u16,
+    builder: &mut FilterBuilder,
+    stats: &mut SourceStats,
+    progress: Option<ProgressBar>,
+) -> Result<(), String> {
+    let path = s.file.path.clone();
+    if s.twin {
+        report_issues(&path, &s.issues, &Issues::default());
+        return Ok(());
+    }
+    let mut invalid = Issues::default();
+    let mut visit = |e: Entry<'_>| {
+        if let Some(issue) = add_entry(builder, source, &mut stats.rows, e) {
+            invalid.push(issue);
+        }
+    };
+    let issues = match s.spooled.as_mut() {
+        Some(spooled) => {
+            spooled.replay(&mut visit).map_err(|e| {
+                format!(
+                    "{}: cannot read back its entries: {}",
+                    path.display(),
+                    io_message(&e)
+                )
+            })?;
+            std::mem::take(&mut s.issues)
+        }
+        None => match read_file(&s.file, progress, &mut visit)? {
+            FileRead::Read { format, summary } if format == s.format => summary.issues,
+            _ => {
+                return Err(format!(
+                    "{}: the file changed while it was being read; run the build again",
+                    path.display()
+                ))
+            }
+        },
+    };
+    report_issues(&path, &issues, &invalid);
+    Ok(())
+}
+
+/// Key one entry into the builder; returns an issue when it is kept as
+/// exact text (or skipped).
+fn add_entry(
+    builder: &mut FilterBuilder,
+    source: u16,
+    rows: &mut BTreeMap<Row, RowStats>,
+    entry: Entry<'_>,
+) -> Option<Issue> {
+    let (row, key, issue) = match parse(entry.text) {
         Ok(address) => (Row::Chain(address.chain), address.key, None),
         Err(e) => {
-            let cleaned = clean(&entry.text);
+            let cleaned = clean(entry.text);
             if cleaned.is_empty() {
                 return Some(Issue {
-                    location: entry.location.clone(),
+                    location: entry.location,
                     message: "empty after cleaning, skipped".into(),
                 });
             }
             let row = e.chain().map(Row::Chain).unwrap_or(Row::Unrecognized);
             let issue = Issue {
-                location: entry.location.clone(),
+                location: entry.location,
                 message: format!(
                     "{e}: \"{}\"; kept as an exact-text key",
-                    report::shown(&entry.text, 120)
+                    report::shown(entry.text, 120)
                 ),
             };
             (row, Key::exact(cleaned), Some(issue))
         }
     };
-    let stats = data.rows.entry(row).or_default();
+    let stats = rows.entry(row).or_default();
     stats.listed += 1;
     if issue.is_some() {
         stats.invalid += 1;
     } else {
         stats.accepted += 1;
     }
-    let is_new = !data.keys.contains_key(&key);
-    if !is_new {
+    // The builder merges the labels one source gives one key.
+    let label = Label {
+        source,
+        names: entry.names.to_vec(),
+        assets: entry.asset.map(|a| vec![a.to_string()]).unwrap_or_default(),
+    };
+    if builder.insert(&key, label) == Inserted::Duplicate {
         stats.duplicates += 1;
-    }
-    let acc = data.keys.entry(key).or_default();
-    for n in &entry.names {
-        crate::input::push_name(&mut acc.names, n);
-    }
-    if let Some(a) = &entry.asset {
-        acc.assets.insert(a.clone());
     }
     issue
 }
 
-fn report_issues(path: &Path, issues: &[Issue], invalid: &[Issue]) {
-    let all: Vec<&Issue> = issues.iter().chain(invalid).collect();
-    for issue in all.iter().take(MAX_REPORTS_PER_FILE) {
+/// Print a file's problems: the reader's, then the entries kept as exact
+/// text, at most [`MAX_REPORTS_PER_FILE`] in all.
+fn report_issues(path: &Path, issues: &Issues, invalid: &Issues) {
+    for issue in issues
+        .kept
+        .iter()
+        .chain(&invalid.kept)
+        .take(MAX_REPORTS_PER_FILE)
+    {
         report::warn(&format!(
             "{}: {}: {}",
             path.display(),
@@ -675,24 +936,28 @@ fn report_issues(path: &Path, issues: &[Issue], invalid: &[Issue]) {
             issue.message
         ));
     }
-    if all.len() > MAX_REPORTS_PER_FILE {
+    let total = issues.total + invalid.total;
+    if total > MAX_REPORTS_PER_FILE as u64 {
         report::warn(&format!(
             "{}: {} more problems not shown",
             path.display(),
-            thousands((all.len() - MAX_REPORTS_PER_FILE) as u64)
+            thousands(total - MAX_REPORTS_PER_FILE as u64)
         ));
     }
 }
 
 fn print_summary(
-    sources: &[SourceData],
+    sources: &[(&SourcePlan, &SourceStats)],
     filter: &Filter,
     distinct: u64,
     output: &Path,
     file_sha256: &str,
 ) {
     let meta = filter.metadata();
-    for (i, source) in sources.iter().enumerate() {
+    // Distinct keys per source, as the filter records them (sources are
+    // numbered in the sorted order they are printed in).
+    let source_keys = |i: usize| meta.sources.get(i).map_or(0, |s| s.entries);
+    for (i, &(source, stats)) in sources.iter().enumerate() {
         let inputs: Vec<String> = source
             .inputs
             .iter()
@@ -708,7 +973,7 @@ fn print_summary(
         for note in &source.file_notes {
             println!("  {note}");
         }
-        let width = source
+        let width = stats
             .rows
             .keys()
             .map(|r| r.label().chars().count())
@@ -720,7 +985,7 @@ fn print_summary(
             "chain", "listed", "accepted", "invalid", "duplicates", "distinct"
         );
         let mut total = RowStats::default();
-        for (row, s) in &source.rows {
+        for (row, s) in &stats.rows {
             println!(
                 "  {:<width$}  {:>8}  {:>8}  {:>8}  {:>10}  {:>8}",
                 row.label(),
@@ -742,7 +1007,7 @@ fn print_summary(
             thousands(total.accepted),
             thousands(total.invalid),
             thousands(total.duplicates),
-            thousands(source.keys.len() as u64)
+            thousands(source_keys(i))
         );
         if total.invalid > 0 {
             println!(
@@ -751,7 +1016,7 @@ fn print_summary(
             );
         }
     }
-    let per_source: u64 = sources.iter().map(|s| s.keys.len() as u64).sum();
+    let per_source: u64 = (0..sources.len()).map(source_keys).sum();
     let size = filter.size_bytes() as u64;
     let bits = filter.bloom_bits();
     let keys = meta.keys.max(distinct);

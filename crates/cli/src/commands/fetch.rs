@@ -168,12 +168,16 @@ pub fn run(args: FetchArgs) -> Result<ExitCode> {
             explicit: false,
         },
         None,
+        &mut |_| {},
     )
     .map_err(|e| {
         anyhow!("{url}: the download is not a valid SDN_ADVANCED.XML ({e}); nothing saved")
     })?;
-    let collected = match parsed {
-        FileRead::Read { format: Format::SdnXml, collected } => collected,
+    let summary = match parsed {
+        FileRead::Read {
+            format: Format::SdnXml,
+            summary,
+        } => summary,
         FileRead::Read { format, .. } => {
             bail!("{url}: the download is a {}, not SDN_ADVANCED.XML; nothing saved", format.describe())
         }
@@ -192,12 +196,12 @@ pub fn run(args: FetchArgs) -> Result<ExitCode> {
         output.display(),
         thousands(received),
         report::human_bytes(received),
-        collected
+        summary
             .as_of
             .as_ref()
             .map(|d| format!(" issued {d}"))
             .unwrap_or_default(),
-        thousands(collected.entries.len() as u64)
+        thousands(summary.entries)
     );
     println!(
         "Build a filter from it with: addrcheck build -o ofac.filter {}",

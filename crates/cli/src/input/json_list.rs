@@ -3,13 +3,17 @@
 //! accepted too). The array is streamed item by item; the reader is wrapped in
 //! a [`super::guard::Guard`] by the caller so no single string can be huge.
 
-use super::{push_name, split_names, Collected, Location, ReadError};
+use super::{push_name, split_names, Collector, Location, ReadError};
 use serde::de::{Deserializer as _, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;
 use std::io::Read;
 
-pub fn read<R: Read>(reader: R, asset: Option<&str>, out: &mut Collected) -> Result<(), ReadError> {
+pub fn read<R: Read>(
+    reader: R,
+    asset: Option<&str>,
+    out: &mut Collector<'_>,
+) -> Result<(), ReadError> {
     let mut de = serde_json::Deserializer::from_reader(reader);
     let visitor = ListVisitor { asset, out };
     de.deserialize_seq(visitor).map_err(json_error)?;
@@ -25,12 +29,12 @@ fn json_error(e: serde_json::Error) -> ReadError {
     ReadError::Format(format!("invalid JSON list: {e}"))
 }
 
-struct ListVisitor<'a> {
+struct ListVisitor<'a, 'v> {
     asset: Option<&'a str>,
-    out: &'a mut Collected,
+    out: &'a mut Collector<'v>,
 }
 
-impl<'de> Visitor<'de> for ListVisitor<'_> {
+impl<'de> Visitor<'de> for ListVisitor<'_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -42,9 +46,9 @@ impl<'de> Visitor<'de> for ListVisitor<'_> {
         while let Some(item) = seq.next_element::<Value>()? {
             index += 1;
             let location = Location::Item(index);
-            let asset = self.asset.map(str::to_string);
+            let asset = self.asset;
             match item {
-                Value::String(s) => self.out.entry(&s, Vec::new(), asset, location),
+                Value::String(s) => self.out.entry(&s, &[], asset, location),
                 Value::Object(map) => match map.get("address") {
                     Some(Value::String(address)) => {
                         let mut names = Vec::new();
@@ -61,7 +65,7 @@ impl<'de> Visitor<'de> for ListVisitor<'_> {
                                 .filter_map(Value::as_str)
                                 .for_each(|n| push_name(&mut names, n));
                         }
-                        self.out.entry(address, names, asset, location);
+                        self.out.entry(address, &names, asset, location);
                     }
                     _ => self
                         .out
@@ -95,9 +99,10 @@ fn kind(v: &Value) -> &'static str {
 mod tests {
     use super::*;
 
+    use crate::input::Collected;
+
     fn read_str(s: &str) -> Result<Collected, ReadError> {
-        let mut c = Collected::default();
-        read(s.as_bytes(), None, &mut c).map(|_| c)
+        Collected::read_with(|c| read(s.as_bytes(), None, c))
     }
 
     #[test]

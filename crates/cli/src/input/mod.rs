@@ -1,10 +1,11 @@
 //! Reading flagged-address lists in every supported format.
 //!
 //! Formats are recognised by content ([`sniff`]), never by file name. Each
-//! reader turns a file into [`Entry`] values (the address text as listed, the
-//! names and asset code the list gives for it, and where it was found) plus
-//! [`Issue`]s for lines or items it could not use. Readers never panic on bad
-//! input and keep memory bounded (see [`guard`] and [`lines`]).
+//! reader streams a file as [`Entry`] values (the address text as listed, the
+//! names and asset code the list gives for it, and where it was found), handed
+//! one at a time to a visitor through a [`Collector`], plus [`Issue`]s for
+//! lines or items it could not use. Readers never panic on bad input and keep
+//! memory bounded (see [`guard`] and [`lines`]).
 
 pub mod files;
 pub mod guard;
@@ -13,6 +14,7 @@ pub mod lines;
 pub mod sdn_csv;
 pub mod sdn_xml;
 pub mod sniff;
+pub mod spool;
 pub mod text_list;
 
 use std::fmt;
@@ -23,7 +25,7 @@ use std::io;
 pub const MAX_ENTRY_BYTES: usize = 4096;
 
 /// Where in a file an entry or issue was found.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Location {
     /// 1-based line number (text lists, CSV records).
     Line(u64),
@@ -46,15 +48,17 @@ impl fmt::Display for Location {
     }
 }
 
-/// One listed address, as the list gives it.
+/// One listed address, as the list gives it. Borrowed from the reader, which
+/// hands entries one at a time to a visitor (see [`Collector`]), so no file's
+/// entries are ever all in memory.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entry {
-    /// The address text exactly as listed (cleaning happens when keyed).
-    pub text: String,
+pub struct Entry<'a> {
+    /// The address text as listed, trimmed (cleaning happens when keyed).
+    pub text: &'a str,
     /// Entity names, primary first. May be empty.
-    pub names: Vec<String>,
+    pub names: &'a [String],
     /// OFAC asset code (XBT, ETH, ...), when the list gives one.
-    pub asset: Option<String>,
+    pub asset: Option<&'a str>,
     pub location: Location,
 }
 
@@ -65,33 +69,67 @@ pub struct Issue {
     pub message: String,
 }
 
-/// What one file yielded.
+/// Most issues kept per file (and per kind): more are only counted. The
+/// builder prints this many per file, then says how many more there were.
+pub const MAX_KEPT_ISSUES: usize = 50;
+
+/// The first [`MAX_KEPT_ISSUES`] issues of a file and how many there were in
+/// all: memory stays bounded however many lines are bad.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Issues {
+    pub kept: Vec<Issue>,
+    pub total: u64,
+}
+
+impl Issues {
+    pub fn push(&mut self, issue: Issue) {
+        self.total += 1;
+        if self.kept.len() < MAX_KEPT_ISSUES {
+            self.kept.push(issue);
+        }
+    }
+}
+
+/// What reading one file yielded besides its entries.
 #[derive(Debug, Default)]
-pub struct Collected {
-    pub entries: Vec<Entry>,
-    pub issues: Vec<Issue>,
+pub struct Summary {
+    pub issues: Issues,
+    /// How many entries were handed to the visitor.
+    pub entries: u64,
     /// The list's own as-of date (`YYYY-MM-DD`), when the file states one
     /// (SDN_ADVANCED.XML `DateOfIssue`).
     pub as_of: Option<String>,
 }
 
-impl Collected {
+/// Where a reader puts what it finds: entries go straight to a visitor,
+/// issues are kept (bounded) in a [`Summary`].
+pub struct Collector<'v> {
+    visit: &'v mut dyn FnMut(Entry<'_>),
+    summary: Summary,
+}
+
+impl<'v> Collector<'v> {
+    pub fn new(visit: &'v mut dyn FnMut(Entry<'_>)) -> Self {
+        Collector {
+            visit,
+            summary: Summary::default(),
+        }
+    }
+
     pub fn issue(&mut self, location: Location, message: impl Into<String>) {
-        self.issues.push(Issue {
+        self.summary.issues.push(Issue {
             location,
             message: message.into(),
         });
     }
 
-    /// Add an entry after the checks common to every format: non-empty,
-    /// bounded length.
-    pub fn entry(
-        &mut self,
-        text: &str,
-        names: Vec<String>,
-        asset: Option<String>,
-        location: Location,
-    ) {
+    pub fn set_as_of(&mut self, date: String) {
+        self.summary.as_of = Some(date);
+    }
+
+    /// Hand an entry to the visitor after the checks common to every format:
+    /// non-empty, bounded length.
+    pub fn entry(&mut self, text: &str, names: &[String], asset: Option<&str>, location: Location) {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             self.issue(location, "no address (empty field), skipped");
@@ -107,12 +145,62 @@ impl Collected {
             );
             return;
         }
-        self.entries.push(Entry {
-            text: trimmed.to_string(),
+        self.summary.entries += 1;
+        (self.visit)(Entry {
+            text: trimmed,
             names,
             asset,
             location,
         });
+    }
+
+    pub fn finish(self) -> Summary {
+        self.summary
+    }
+}
+
+/// Test helper: everything a reader yields, owned.
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub entries: Vec<OwnedEntry>,
+    pub issues: Vec<Issue>,
+    pub as_of: Option<String>,
+}
+
+#[cfg(test)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnedEntry {
+    pub text: String,
+    pub names: Vec<String>,
+    pub asset: Option<String>,
+    pub location: Location,
+}
+
+#[cfg(test)]
+impl Collected {
+    /// Run a reader and collect all it yields (issues beyond
+    /// [`MAX_KEPT_ISSUES`] are only counted, so tests stay below that).
+    pub fn read_with(
+        f: impl FnOnce(&mut Collector<'_>) -> Result<(), ReadError>,
+    ) -> Result<Collected, ReadError> {
+        let mut entries = Vec::new();
+        let mut visit = |e: Entry<'_>| {
+            entries.push(OwnedEntry {
+                text: e.text.to_string(),
+                names: e.names.to_vec(),
+                asset: e.asset.map(str::to_string),
+                location: e.location,
+            })
+        };
+        let mut c = Collector::new(&mut visit);
+        f(&mut c)?;
+        let summary = c.finish();
+        Ok(Collected {
+            entries,
+            issues: summary.issues.kept,
+            as_of: summary.as_of,
+        })
     }
 }
 
@@ -244,17 +332,35 @@ mod tests {
 
     #[test]
     fn entry_checks() {
-        let mut c = Collected::default();
-        c.entry("   ", vec![], None, Location::Line(1));
-        c.entry(
-            &"x".repeat(MAX_ENTRY_BYTES + 1),
-            vec![],
-            None,
-            Location::Line(2),
-        );
-        c.entry(" abc ", vec![], None, Location::Line(3));
+        let c = Collected::read_with(|c| {
+            c.entry("   ", &[], None, Location::Line(1));
+            c.entry(
+                &"x".repeat(MAX_ENTRY_BYTES + 1),
+                &[],
+                None,
+                Location::Line(2),
+            );
+            c.entry(" abc ", &[], None, Location::Line(3));
+            Ok(())
+        })
+        .unwrap();
         assert_eq!(c.issues.len(), 2);
         assert_eq!(c.entries.len(), 1);
         assert_eq!(c.entries[0].text, "abc");
+    }
+
+    #[test]
+    fn issues_are_capped_but_counted() {
+        let mut visit = |_: Entry<'_>| {};
+        let mut c = Collector::new(&mut visit);
+        for n in 0..1000 {
+            c.issue(Location::Line(n), "bad");
+        }
+        c.entry("ok", &[], None, Location::Line(1001));
+        let s = c.finish();
+        assert_eq!(s.issues.total, 1000);
+        assert_eq!(s.issues.kept.len(), MAX_KEPT_ISSUES);
+        assert_eq!(s.issues.kept[0].location, Location::Line(0));
+        assert_eq!(s.entries, 1);
     }
 }

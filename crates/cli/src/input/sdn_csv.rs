@@ -5,7 +5,7 @@
 //! `alt. Digital Currency Address - ETH 0x...;`.
 
 use super::lines::{BoundedLines, Line};
-use super::{push_name, Collected, Location, ReadError};
+use super::{push_name, Collector, Location, ReadError};
 use std::io::BufRead;
 
 const PREFIX: &str = "Digital Currency Address - ";
@@ -16,7 +16,7 @@ pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
 /// Read sdn.csv. Records are split by line first (a record continues on the
 /// next line only inside quotes), so reports carry exact line numbers and no
 /// record can grow past [`MAX_RECORD_BYTES`].
-pub fn read<R: BufRead>(reader: R, out: &mut Collected) -> Result<(), ReadError> {
+pub fn read<R: BufRead>(reader: R, out: &mut Collector<'_>) -> Result<(), ReadError> {
     let mut lines = BoundedLines::new(reader, MAX_RECORD_BYTES);
     let mut pending: Vec<u8> = Vec::new();
     let mut start_line = 0;
@@ -70,7 +70,7 @@ pub fn read<R: BufRead>(reader: R, out: &mut Collected) -> Result<(), ReadError>
     Ok(())
 }
 
-fn record(raw: &[u8], line: u64, out: &mut Collected) {
+fn record(raw: &[u8], line: u64, out: &mut Collector<'_>) {
     let location = Location::Line(line);
     // The file ends with a lone Ctrl-Z (0x1A); blank lines are harmless too.
     if raw.iter().all(|b| b.is_ascii_whitespace() || *b == 0x1a) {
@@ -103,12 +103,7 @@ fn record(raw: &[u8], line: u64, out: &mut Collected) {
     let mut names = Vec::new();
     push_name(&mut names, &field(&record, 1));
     for (asset, address) in addresses_in_remarks(&remarks) {
-        out.entry(
-            address,
-            names.clone(),
-            Some(asset.to_string()),
-            location.clone(),
-        );
+        out.entry(address, &names, Some(asset), location.clone());
     }
 }
 
@@ -172,8 +167,7 @@ mod tests {
                     1,2,3\r\n\
                     10,\"multi\nline\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"Digital Currency Address - ETH 0xabc\"\n\
                     \x1a";
-        let mut c = Collected::default();
-        read(data.as_bytes(), &mut c).unwrap();
+        let c = crate::input::Collected::read_with(|c| read(data.as_bytes(), c)).unwrap();
         let got: Vec<_> = c
             .entries
             .iter()

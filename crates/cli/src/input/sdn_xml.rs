@@ -20,7 +20,7 @@
 //! identity IDs) and resolved at the end, so the order of the sections in the
 //! file does not matter.
 
-use super::{push_name, Collected, Location, ReadError};
+use super::{push_name, Collector, Location, ReadError};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::HashMap;
@@ -84,7 +84,7 @@ struct State {
     text: String,
 }
 
-pub fn read<R: BufRead>(reader: R, out: &mut Collected) -> Result<(), ReadError> {
+pub fn read<R: BufRead>(reader: R, out: &mut Collector<'_>) -> Result<(), ReadError> {
     let mut xml = Reader::from_reader(reader);
     xml.config_mut().check_end_names = true;
     let mut buf = Vec::new();
@@ -325,11 +325,11 @@ fn end(st: &mut State) {
     }
 }
 
-fn finish(st: State, out: &mut Collected) {
+fn finish(st: State, out: &mut Collector<'_>) {
     if let [Some(y), Some(m), Some(d)] = st.date {
         let date = format!("{y:04}-{m:02}-{d:02}");
         if super::is_iso_date(&date) {
-            out.as_of = Some(date);
+            out.set_as_of(date);
         }
     }
     if st.currency_types.is_empty() {
@@ -356,8 +356,8 @@ fn finish(st: State, out: &mut Collected) {
         for address in &feature.addresses {
             out.entry(
                 address,
-                names.clone(),
-                Some(asset.clone()),
+                &names,
+                Some(asset),
                 Location::Feature(feature.id.clone()),
             );
         }
@@ -367,6 +367,7 @@ fn finish(st: State, out: &mut Collected) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::Collected;
 
     const SAMPLE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <Sanctions xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ADVANCED_XML">
@@ -409,8 +410,7 @@ mod tests {
 
     #[test]
     fn reads_addresses_names_and_date() {
-        let mut c = Collected::default();
-        read(SAMPLE.as_bytes(), &mut c).unwrap();
+        let c = Collected::read_with(|c| read(SAMPLE.as_bytes(), c)).unwrap();
         assert_eq!(c.as_of.as_deref(), Some("2025-11-07"));
         assert_eq!(c.entries.len(), 1, "{:?}", c.entries);
         let e = &c.entries[0];
@@ -432,8 +432,7 @@ mod tests {
         let moved = SAMPLE
             .replace(refs, "")
             .replace("</Sanctions>", &format!("{refs}</Sanctions>"));
-        let mut c = Collected::default();
-        read(moved.as_bytes(), &mut c).unwrap();
+        let c = Collected::read_with(|c| read(moved.as_bytes(), c)).unwrap();
         assert_eq!(c.entries.len(), 1);
         assert_eq!(c.entries[0].names[0], "DOE John");
     }
@@ -445,14 +444,14 @@ mod tests {
             .replace("</Sanctions>", "</s:Sanctions>")
             .replace("<Feature ", "<s:Feature ")
             .replace("</Feature>", "</s:Feature>");
-        let mut c = Collected::default();
-        read(prefixed.as_bytes(), &mut c).unwrap();
+        let c = Collected::read_with(|c| read(prefixed.as_bytes(), c)).unwrap();
         assert_eq!(c.entries.len(), 1);
     }
 
     #[test]
     fn hostile_xml() {
-        let mut c = Collected::default();
+        let mut visit = |_: crate::input::Entry<'_>| {};
+        let mut c = Collector::new(&mut visit);
         let deep = format!("<Sanctions>{}", "<a>".repeat(100_000));
         let e = read(deep.as_bytes(), &mut c).err().unwrap().to_string();
         assert!(e.contains("nested deeper"), "{e}");

@@ -6,14 +6,14 @@
 //! memory stays bounded whatever the line length.
 
 use super::lines::{BoundedLines, Line};
-use super::{split_names, Collected, Location, ReadError, MAX_ENTRY_BYTES};
+use super::{split_names, Collector, Location, ReadError, MAX_ENTRY_BYTES};
 use std::io::BufRead;
 
 /// Read a text list. `asset` is the OFAC asset code from the file name, if any.
 pub fn read<R: BufRead>(
     reader: R,
     asset: Option<&str>,
-    out: &mut Collected,
+    out: &mut Collector<'_>,
 ) -> Result<(), ReadError> {
     let mut lines = BoundedLines::new(reader, MAX_ENTRY_BYTES);
     while let Some((number, line)) = lines.next_line()? {
@@ -42,7 +42,7 @@ pub fn read<R: BufRead>(
             continue;
         }
         let (address, names) = parse_line(text);
-        out.entry(address, names, asset.map(str::to_string), location);
+        out.entry(address, &names, asset, location);
     }
     Ok(())
 }
@@ -67,10 +67,10 @@ fn unquote(field: &str) -> String {
 mod tests {
     use super::*;
 
+    use crate::input::Collected;
+
     fn read_str(s: &[u8]) -> Collected {
-        let mut c = Collected::default();
-        read(s, Some("XBT"), &mut c).unwrap();
-        c
+        Collected::read_with(|c| read(s, Some("XBT"), c)).unwrap()
     }
 
     #[test]

@@ -293,7 +293,10 @@ fn merge_labels(
     pairs.dedup();
 
     // Ranks sort by source first, so one key's labels from one source are adjacent.
-    let mut interned: HashMap<Label, u32> = HashMap::new();
+    // A merged label may equal one some other key already carries: reuse it,
+    // so the table holds each label once (and the bytes stay order-free).
+    let mut interned: HashMap<Label, u32> =
+        table.iter().enumerate().map(|(i, l)| (l.clone(), i as u32)).collect();
     let mut per_source = vec![0u64; sources];
     let mut starts = Vec::with_capacity(keys + 1);
     let mut ids = Vec::with_capacity(pairs.len());
