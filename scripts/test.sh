@@ -14,5 +14,8 @@ cargo test --workspace --all-targets
 echo "== browser tests: wasm32 in headless Chromium, end-to-end page tests"
 bash scripts/test-browser.sh
 
+echo "== embeddable module: wasm-bindgen-test, node:test on the npm package, the example extension"
+bash scripts/test-wasm-module.sh
+
 echo "== fuzzing (bounded)"
 bash scripts/fuzz.sh

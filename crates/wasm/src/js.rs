@@ -1,0 +1,184 @@
+//! The JavaScript side of the bindings: the helpers in `js/results.js`, the
+//! error type, and conversions of arguments and serde values.
+
+use crate::codes::{CHAINS, STATUSES};
+use js_sys::{Array, ArrayBuffer, JsString, Uint32Array, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(module = "/js/results.js")]
+extern "C" {
+    /// Plain result objects from a batch's rows (one call per batch).
+    #[wasm_bindgen(js_name = buildResults)]
+    pub fn build_results(
+        rows: &[u32],
+        pool: &str,
+        input: &JsValue,
+        match_sets: &JsValue,
+        possible_sets: &JsValue,
+        vocab: &JsValue,
+    ) -> JsValue;
+
+    /// The plain result object of one check.
+    #[wasm_bindgen(js_name = buildResult)]
+    pub fn build_result(
+        input: &JsValue,
+        code: u32,
+        normalized: Option<String>,
+        reason: Option<String>,
+        matches: &JsValue,
+        possible_matches: &JsValue,
+        vocab: &JsValue,
+    ) -> JsValue;
+
+    /// The elements joined, their UTF-16 lengths written to `lengths`; throws
+    /// an AddrcheckError naming the first element that is not a string.
+    #[wasm_bindgen(js_name = joinStrings, catch)]
+    fn join_strings(items: &Array, lengths: &Uint32Array) -> Result<JsString, JsValue>;
+
+    /// TextEncoder.encodeInto of `text[from..]` into Wasm memory.
+    #[wasm_bindgen(js_name = encodeUtf8)]
+    fn encode_utf8(text: &JsString, from: u32, memory: &JsValue, ptr: u32, capacity: u32) -> Array;
+
+    /// `Error` named "AddrcheckError" with a `code`.
+    #[wasm_bindgen(js_name = addrcheckError)]
+    pub fn addrcheck_error(code: &str, message: &str) -> JsValue;
+}
+
+thread_local! {
+    /// `[statuses, chain ids, chain names]`, indexed by the codes in a row:
+    /// made once, so every result shares the same strings.
+    static VOCAB: JsValue = {
+        let statuses: Array = STATUSES.iter().map(|s| JsValue::from_str(s.as_str())).collect();
+        let ids: Array = CHAINS.iter().map(|c| JsValue::from_str(c.id())).collect();
+        let names: Array = CHAINS.iter().map(|c| JsValue::from_str(c.name())).collect();
+        Array::of3(&statuses, &ids, &names).into()
+    };
+}
+
+/// A JavaScript string as UTF-8, copied into Wasm memory with
+/// `TextEncoder.encodeInto` (one call for ASCII text; lone surrogates become
+/// U+FFFD, as in every string that crosses into Rust).
+pub fn read_string(text: &JsString) -> Result<String, JsValue> {
+    let units = text.length() as usize;
+    // Exact for ASCII; grown when the text turns out not to be.
+    let mut buf: Vec<u8> = vec![0; units];
+    let mut len = 0usize;
+    let mut read = 0usize;
+    let memory = wasm_bindgen::memory();
+    while read < units {
+        if buf.len() - len < 4 {
+            buf.resize(len + (units - read) * 3 + 4, 0);
+        }
+        let spare = &mut buf[len..];
+        let r = encode_utf8(
+            text,
+            read as u32,
+            &memory,
+            spare.as_mut_ptr() as u32,
+            spare.len() as u32,
+        );
+        let (r, w) = (
+            r.get(0).as_f64().unwrap_or(0.0) as usize,
+            r.get(1).as_f64().unwrap_or(0.0) as usize,
+        );
+        if w > spare.len() || (r == 0 && w == 0 && spare.len() >= 4) {
+            return Err(addrcheck_error(
+                "internal",
+                "TextEncoder.encodeInto misbehaved",
+            ));
+        }
+        read += r;
+        len += w;
+    }
+    buf.truncate(len);
+    String::from_utf8(buf)
+        .map_err(|_| addrcheck_error("internal", "TextEncoder.encodeInto wrote invalid UTF-8"))
+}
+
+/// The elements of a string array joined into one string (in Wasm memory),
+/// and each element's length in UTF-16 code units.
+pub fn read_strings(items: &Array) -> Result<(String, Vec<u32>), JsValue> {
+    let lengths = Uint32Array::new_with_length(items.length());
+    let joined = join_strings(items, &lengths)?;
+    Ok((read_string(&joined)?, lengths.to_vec()))
+}
+
+pub fn vocab() -> JsValue {
+    VOCAB.with(JsValue::clone)
+}
+
+/// A JSON-compatible value: plain objects and arrays, never `Map`.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| addrcheck_error("internal", &format!("cannot convert a result: {e}")))
+}
+
+/// The bytes of a `Uint8Array` (or `Buffer`) or `ArrayBuffer`, copied into Wasm.
+pub fn bytes_arg(value: &JsValue, method: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(a) = value.dyn_ref::<Uint8Array>() {
+        Ok(a.to_vec())
+    } else if let Some(b) = value.dyn_ref::<ArrayBuffer>() {
+        Ok(Uint8Array::new(b).to_vec())
+    } else {
+        Err(invalid_argument(&format!(
+            "{method} expects the filter file as a Uint8Array or ArrayBuffer, got {}",
+            type_name(value)
+        )))
+    }
+}
+
+/// A boolean option of an optional options object: `false` when the object
+/// or the option is absent (`undefined`).
+pub fn bool_option(options: &JsValue, name: &str, method: &str) -> Result<bool, JsValue> {
+    if options.is_undefined() {
+        return Ok(false);
+    }
+    if !options.is_object() || Array::is_array(options) || options.is_function() {
+        return Err(invalid_argument(&format!(
+            "{method}: options must be an object, got {}",
+            type_name(options)
+        )));
+    }
+    let value = js_sys::Reflect::get(options, &JsValue::from_str(name))?;
+    if value.is_undefined() {
+        return Ok(false);
+    }
+    value.as_bool().ok_or_else(|| {
+        invalid_argument(&format!(
+            "{method}: options.{name} must be a boolean, got {}",
+            type_name(&value)
+        ))
+    })
+}
+
+pub fn invalid_argument(message: &str) -> JsValue {
+    addrcheck_error("invalidArgument", message)
+}
+
+/// "a number", "null", "an object", ... for error messages (never the value).
+pub fn type_name(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        "null"
+    } else if value.is_undefined() {
+        "undefined"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_bigint() {
+        "a bigint"
+    } else if value.is_function() {
+        "a function"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if Array::is_array(value) {
+        "an array"
+    } else {
+        "an object"
+    }
+}

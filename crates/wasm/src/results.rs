@@ -1,0 +1,332 @@
+//! The results of a batch in compact form: one row of integers per result, one
+//! string pool for the normalized forms and reasons, and a table of the match
+//! lists of the results that have one. JavaScript (`js/results.js`) turns this
+//! into plain result objects in one pass, so a batch costs one crossing of the
+//! boundary however many results it holds, and hits (rare) are the only part
+//! that goes through serde.
+//!
+//! Pure Rust (no wasm-bindgen): tested natively.
+
+use crate::codes::{chain_code, status_code};
+use crate::lists::{Lists, Outcome};
+use crate::paste::Item;
+use serde::Serialize;
+
+/// Integers per result row:
+/// `[status | chain << 8, input start, input end, normalized start,
+///   normalized end, reason start, reason end, match set, possible set]`.
+/// Input spans are UTF-16 offsets in the JavaScript input string; the other
+/// spans are UTF-16 offsets in the pool. Sets are 1-based indices into
+/// `match_sets` / `possible_sets` (0: none); every result has its own.
+pub const FIELDS: usize = 9;
+
+/// A missing span (`normalized` or `reason` is `null`).
+pub const NONE: u32 = u32::MAX;
+
+/// One confirmed match, as JavaScript sees it.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct MatchOut<'f> {
+    /// The list's name.
+    pub list: &'f str,
+    /// The source within the list, e.g. "OFAC SDN".
+    pub source: &'f str,
+    /// The source's as-of date, `YYYY-MM-DD`.
+    pub as_of: &'f str,
+    pub names: &'f [String],
+    pub assets: &'f [String],
+}
+
+/// A list's unconfirmed Bloom hit, as JavaScript sees it.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct PossibleOut<'f> {
+    pub list: &'f str,
+    /// The list's false-positive rate: how often such a hit is wrong.
+    pub fp_rate: f64,
+    /// The sources the list was built from (it cannot tell which one).
+    pub sources: Vec<SourceOut<'f>>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceOut<'f> {
+    pub name: &'f str,
+    pub as_of: &'f str,
+}
+
+/// The results of one batch.
+#[derive(Debug)]
+pub struct Batch<'f> {
+    lists: &'f Lists,
+    /// Whether rows carry the normalized form (it costs a hash per address:
+    /// Keccak-256 for EVM, SHA-256 for Base58Check).
+    normalized: bool,
+    pub rows: Vec<u32>,
+    pub pool: String,
+    pool_utf16: u32,
+    pub match_sets: Vec<Vec<MatchOut<'f>>>,
+    pub possible_sets: Vec<Vec<PossibleOut<'f>>>,
+}
+
+impl<'f> Batch<'f> {
+    pub fn with_capacity(lists: &'f Lists, n: usize, normalized: bool) -> Batch<'f> {
+        Batch {
+            lists,
+            normalized,
+            rows: Vec::with_capacity(n.saturating_mul(FIELDS)),
+            pool: String::new(),
+            pool_utf16: 0,
+            match_sets: Vec::new(),
+            possible_sets: Vec::new(),
+        }
+    }
+
+    /// Check one item and append its row.
+    pub fn check(&mut self, item: Item<'_>) {
+        let outcome = self.lists.check(item.text);
+        self.push(item, outcome);
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len() / FIELDS
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    fn push(&mut self, item: Item<'_>, outcome: Outcome<'f>) {
+        let code = row_code(&outcome);
+        let (norm_start, norm_end) = match &outcome.address {
+            Some(a) if self.normalized => self.pool_push(&a.normalized()),
+            _ => (NONE, NONE),
+        };
+        let (reason_start, reason_end) = match &outcome.error {
+            Some(e) => self.pool_push(&e.to_string()),
+            None => (NONE, NONE),
+        };
+        let match_set = self.match_set(&outcome);
+        let possible_set = self.possible_set(&outcome);
+        self.rows.extend_from_slice(&[
+            code,
+            item.start,
+            item.end,
+            norm_start,
+            norm_end,
+            reason_start,
+            reason_end,
+            match_set,
+            possible_set,
+        ]);
+    }
+
+    fn pool_push(&mut self, s: &str) -> (u32, u32) {
+        let start = self.pool_utf16;
+        let units = if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        };
+        self.pool.push_str(s);
+        self.pool_utf16 = self.pool_utf16.saturating_add(units as u32);
+        (start, self.pool_utf16)
+    }
+
+    fn match_set(&mut self, outcome: &Outcome<'f>) -> u32 {
+        if outcome.matches.is_empty() {
+            return 0;
+        }
+        self.match_sets.push(matches_out(self.lists, outcome));
+        self.match_sets.len() as u32
+    }
+
+    fn possible_set(&mut self, outcome: &Outcome<'f>) -> u32 {
+        if outcome.possible.is_empty() {
+            return 0;
+        }
+        self.possible_sets.push(possible_out(self.lists, outcome));
+        self.possible_sets.len() as u32
+    }
+}
+
+/// The confirmed matches of an outcome, as JavaScript sees them.
+pub fn matches_out<'f>(lists: &'f Lists, outcome: &Outcome<'f>) -> Vec<MatchOut<'f>> {
+    let filters = lists.filters();
+    outcome
+        .matches
+        .iter()
+        .map(|&(list, label)| {
+            let filter = &filters[list];
+            let source = filter.source(label);
+            MatchOut {
+                list: &filter.metadata().list_name,
+                source: &source.name,
+                as_of: &source.as_of,
+                names: &label.names,
+                assets: &label.assets,
+            }
+        })
+        .collect()
+}
+
+/// The unconfirmed hits of an outcome, as JavaScript sees them.
+pub fn possible_out<'f>(lists: &'f Lists, outcome: &Outcome<'f>) -> Vec<PossibleOut<'f>> {
+    let filters = lists.filters();
+    outcome
+        .possible
+        .iter()
+        .map(|&list| {
+            let meta = filters[list].metadata();
+            PossibleOut {
+                list: &meta.list_name,
+                fp_rate: meta.fp_rate,
+                sources: meta
+                    .sources
+                    .iter()
+                    .map(|s| SourceOut {
+                        name: &s.name,
+                        as_of: &s.as_of,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The first integer of a row: status and chain codes.
+pub fn row_code(outcome: &Outcome<'_>) -> u32 {
+    u32::from(status_code(outcome.status)) | u32::from(chain_code(outcome.chain())) << 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::{CHAINS, NO_CHAIN, STATUSES};
+    use crate::paste::split_paste;
+    use addrcheck_core::filter::Label;
+    use addrcheck_core::{parse, FilterBuilder, Status};
+
+    const A: &str = "0x4f47bc496083c727c5fbe3ce9cdf2b0f6496270c";
+
+    fn lists(details: bool) -> Lists {
+        let mut b = FilterBuilder::new("Test list");
+        b.details(details);
+        let s = b.add_source("Test source", "2025-11-27");
+        let label = Label {
+            source: s,
+            names: vec!["Alice".into(), "Алиса".into()],
+            assets: vec!["ETH".into()],
+        };
+        b.insert(&parse(A).unwrap().key, label);
+        Lists::new(&b.build().unwrap()).unwrap()
+    }
+
+    fn utf16_slice(s: &str, start: u32, end: u32) -> String {
+        let units: Vec<u16> = s.encode_utf16().collect();
+        String::from_utf16(&units[start as usize..end as usize]).unwrap()
+    }
+
+    #[test]
+    fn rows_carry_every_field() {
+        let lists = lists(true);
+        let text = "0x4F47BC496083C727C5FBE3CE9CDF2B0F6496270C, é-not-an-address 0x4F47bc496083C727c5fbe3CE9CDf2B0f6496270D";
+        let items = split_paste(text);
+        let mut batch = Batch::with_capacity(&lists, items.len(), true);
+        for it in &items {
+            batch.check(*it);
+        }
+        assert_eq!(batch.len(), 3);
+        let row = |i: usize| &batch.rows[i * FIELDS..(i + 1) * FIELDS];
+
+        // Flagged, with its normalized EIP-55 form and one match set.
+        let r = row(0);
+        assert_eq!(STATUSES[(r[0] & 0xff) as usize], Status::Flagged);
+        assert_eq!(CHAINS[(r[0] >> 8) as usize].id(), "evm");
+        assert_eq!(utf16_slice(text, r[1], r[2]), items[0].text);
+        assert_eq!(
+            utf16_slice(&batch.pool, r[3], r[4]),
+            "0x4F47Bc496083C727c5fbe3CE9CDf2B0f6496270c"
+        );
+        assert_eq!((r[5], r[6]), (NONE, NONE));
+        assert_eq!(r[7], 1);
+        assert_eq!(r[8], 0);
+        let m = &batch.match_sets[0][0];
+        assert_eq!(
+            (m.list, m.source, m.as_of),
+            ("Test list", "Test source", "2025-11-27")
+        );
+        assert_eq!(m.names, ["Alice", "Алиса"]);
+        assert_eq!(m.assets, ["ETH"]);
+
+        // Unrecognized, no chain, a reason; the input span skips the é correctly.
+        let r = row(1);
+        assert_eq!(STATUSES[(r[0] & 0xff) as usize], Status::Unrecognized);
+        assert_eq!((r[0] >> 8) as u8, NO_CHAIN);
+        assert_eq!(utf16_slice(text, r[1], r[2]), "é-not-an-address");
+        assert_eq!((r[3], r[4]), (NONE, NONE));
+        assert_eq!(
+            utf16_slice(&batch.pool, r[5], r[6]),
+            "not a recognised address format"
+        );
+
+        // Invalid (checksum), chain known, no normalized form.
+        let r = row(2);
+        assert_eq!(STATUSES[(r[0] & 0xff) as usize], Status::Invalid);
+        assert_eq!(CHAINS[(r[0] >> 8) as usize].id(), "evm");
+        assert!(utf16_slice(&batch.pool, r[5], r[6]).contains("checksum"));
+        assert_eq!((r[7], r[8]), (0, 0));
+    }
+
+    #[test]
+    fn every_hit_has_its_own_match_set() {
+        let lists = lists(true);
+        let text = format!(
+            "{A} 0x0000000000000000000000000000000000000001 {} {A}",
+            A.to_uppercase().replace("0X", "0x")
+        );
+        let items = split_paste(&text);
+        let mut batch = Batch::with_capacity(&lists, items.len(), true);
+        items.iter().for_each(|it| batch.check(*it));
+        assert_eq!(batch.match_sets.len(), 3);
+        let sets: Vec<u32> = (0..4).map(|i| batch.rows[i * FIELDS + 7]).collect();
+        assert_eq!(sets, [1, 0, 2, 3]);
+        assert!(batch.match_sets.iter().all(|s| s == &batch.match_sets[0]));
+    }
+
+    #[test]
+    fn normalized_forms_only_when_asked() {
+        let lists = lists(true);
+        let items = split_paste("0x4f47bc496083c727c5fbe3ce9cdf2b0f6496270c nonsense");
+        let mut batch = Batch::with_capacity(&lists, items.len(), false);
+        items.iter().for_each(|it| batch.check(*it));
+        assert_eq!((batch.rows[3], batch.rows[4]), (NONE, NONE));
+        assert_eq!(STATUSES[(batch.rows[0] & 0xff) as usize], Status::Flagged);
+        // Reasons are still there.
+        let r = &batch.rows[FIELDS..];
+        assert_eq!(
+            utf16_slice(&batch.pool, r[5], r[6]),
+            "not a recognised address format"
+        );
+    }
+
+    #[test]
+    fn possible_hits_name_the_list_and_its_rate() {
+        let lists = lists(false);
+        let mut batch = Batch::with_capacity(&lists, 1, true);
+        batch.check(split_paste(A)[0]);
+        assert_eq!(STATUSES[(batch.rows[0] & 0xff) as usize], Status::Possible);
+        assert_eq!(batch.rows[7], 0);
+        assert_eq!(batch.rows[8], 1);
+        let p = &batch.possible_sets[0][0];
+        assert_eq!(p.list, "Test list");
+        assert!(p.fp_rate > 0.0 && p.fp_rate < 1e-6);
+        assert_eq!(
+            p.sources,
+            [SourceOut {
+                name: "Test source",
+                as_of: "2025-11-27"
+            }]
+        );
+    }
+}

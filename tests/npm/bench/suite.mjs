@@ -1,0 +1,148 @@
+// The benchmarks of the package, the same code in Node and in Chromium: the
+// caller passes the module (a `web` build: its default export instantiates
+// it), the filter bytes and the listed addresses, and gets numbers back.
+//
+// - load: compile + instantiate the Wasm from its bytes, then verify the
+//   bundled filter (Checker.fromBytes), each time in a fresh module instance;
+// - check: one call per address, a realistic mix of formats (the core's
+//   benchmark proportions, 1% listed entries);
+// - checkMany: lower-case EVM addresses in one call, from an array and from a
+//   pasted text, against a plain JavaScript Set of lower-cased strings doing
+//   the same lookups (no validation) on the same input;
+// - for reference: checkMany on the mix, and with normalized forms.
+// Inputs are fresh strings in every round (as if just parsed from JSON or
+// read from a text box), so neither side profits from hashes cached in them.
+import { Rng, evmLower, realisticMix } from "./mix.mjs";
+
+const now = () => performance.now();
+
+/** Runs `body(input)` on fresh inputs until `seconds` have passed; the median rate per second. */
+function rate(count, makeInput, body, seconds = 1.5) {
+  const rates = [];
+  for (let i = 0; i < 3; i++) body(makeInput()); // warm-up: let the engine tier up
+  const end = now() + seconds * 1000;
+  while (now() < end || rates.length < 5) {
+    const input = makeInput();
+    const t = now();
+    body(input);
+    rates.push(count / ((now() - t) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  return rates[rates.length >> 1];
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+/**
+ * loadModule(i): a fresh instance of the web build's JS module (e.g. imported
+ * with a query string), resolving to its namespace.
+ * wasmBytes: the .wasm file; filterBytes: the bundled filter; listed: OFAC addresses.
+ */
+export async function runBenchmarks({ loadModule, wasmBytes, filterBytes, listed, log = () => {} }) {
+  const results = {};
+
+  // ---- load ---------------------------------------------------------------
+  const instantiate = [];
+  const verify = [];
+  let mod;
+  for (let i = 0; i < 12; i++) {
+    mod = await loadModule(i);
+    const t0 = now();
+    await mod.default({ module_or_path: wasmBytes });
+    const t1 = now();
+    const c = mod.Checker.fromBytes(filterBytes);
+    const t2 = now();
+    c.free();
+    instantiate.push(t1 - t0);
+    verify.push(t2 - t1);
+  }
+  results.load = {
+    instantiateMs: median(instantiate),
+    verifyMs: median(verify),
+    totalMs: median(instantiate.map((x, i) => x + verify[i])),
+    firstMs: instantiate[0] + verify[0],
+  };
+  log("load", results.load);
+
+  const { Checker } = mod;
+  const checker = Checker.fromBytes(filterBytes);
+  const eip55 = (a) => checker.check(a).normalized;
+
+  // ---- check on the realistic mix --------------------------------------------
+  const MIX = 20_000;
+  const mixJson = JSON.stringify(realisticMix(new Rng(2025), MIX, eip55, listed));
+  results.check = rate(
+    MIX,
+    () => JSON.parse(mixJson),
+    (inputs) => {
+      let flagged = 0;
+      for (let i = 0; i < inputs.length; i++) if (checker.check(inputs[i]).status === "flagged") flagged++;
+      if (flagged === 0) throw new Error("the mix should hold listed entries");
+    },
+  );
+  log("check", results.check);
+
+  // ---- checkMany on lower-case EVM vs a Set ------------------------------------
+  const EVM = 100_000;
+  const rng = new Rng(7);
+  const listedEvm = listed.filter((a) => /^0x[0-9a-fA-F]{40}$/.test(a)).map((a) => a.toLowerCase());
+  const evm = Array.from({ length: EVM }, (_, i) => (i % 100 === 0 ? listedEvm[(i / 100) % listedEvm.length] : evmLower(rng)));
+  const evmJson = JSON.stringify(evm);
+  const evmText = evm.join("\n");
+  const set = new Set(listedEvm);
+  const expectFlagged = evm.filter((a) => set.has(a)).length;
+  const verifyCount = (results, isHit) => {
+    let n = 0;
+    for (let i = 0; i < results.length; i++) if (isHit(results[i])) n++;
+    if (n !== expectFlagged) throw new Error(`expected ${expectFlagged} hits, got ${n}`);
+  };
+
+  results.checkManyArray = rate(EVM, () => JSON.parse(evmJson), (a) => verifyCount(checker.checkMany(a), (r) => r.status === "flagged"));
+  results.setArray = rate(
+    EVM,
+    () => JSON.parse(evmJson),
+    (a) => {
+      const out = new Array(a.length);
+      for (let i = 0; i < a.length; i++) out[i] = set.has(a[i].toLowerCase());
+      verifyCount(out, (x) => x);
+    },
+  );
+  // One text, fresh per round (a copy the engine cannot share with the last).
+  const freshText = () => JSON.parse(JSON.stringify(evmText));
+  results.checkManyText = rate(EVM, freshText, (t) => verifyCount(checker.checkMany(t), (r) => r.status === "flagged"));
+  results.setText = rate(EVM, freshText, (t) => {
+    const parts = t.split(/[\s,]+/);
+    const out = [];
+    for (const p of parts) if (p !== "") out.push(set.has(p.toLowerCase()));
+    verifyCount(out, (x) => x);
+  });
+  log("checkMany vs Set", results.checkManyArray, results.setArray, results.checkManyText, results.setText);
+
+  // ---- for reference ----------------------------------------------------------
+  results.checkManyNormalized = rate(EVM, () => JSON.parse(evmJson), (a) => checker.checkMany(a, { normalized: true }));
+  results.checkManyMix = rate(MIX, () => JSON.parse(mixJson), (a) => checker.checkMany(a));
+  results.memoryBytes = mod.memoryBytes();
+  checker.free();
+  return results;
+}
+
+/** The results as the lines the bench scripts print. */
+export function report(where, r) {
+  const m = (x) => `${(x / 1e6).toFixed(2)} M/s`;
+  return [
+    `addrcheck package benchmarks, ${where}`,
+    `  load (instantiate + verify the bundled filter): ${r.load.totalMs.toFixed(2)} ms median ` +
+      `(instantiate ${r.load.instantiateMs.toFixed(2)} ms + verify ${r.load.verifyMs.toFixed(2)} ms; first ${r.load.firstMs.toFixed(2)} ms)  [target < 20 ms]`,
+    `  check, realistic mix of formats:               ${m(r.check)}  [target >= 1.5 M/s]`,
+    `  checkMany, lower-case EVM, array of strings:   ${m(r.checkManyArray)}  [target >= 5 M/s]`,
+    `    plain JS Set of lower-cased strings, same array: ${m(r.setArray)}   ratio checkMany/Set ${(r.checkManyArray / r.setArray).toFixed(2)}`,
+    `  checkMany, lower-case EVM, pasted text:        ${m(r.checkManyText)}  [target >= 5 M/s]`,
+    `    plain JS Set, same text (split + lookups):   ${m(r.setText)}   ratio checkMany/Set ${(r.checkManyText / r.setText).toFixed(2)}`,
+    `  checkMany, lower-case EVM, normalized: true:   ${m(r.checkManyNormalized)}  (EIP-55 costs a Keccak-256 each)`,
+    `  checkMany, realistic mix:                      ${m(r.checkManyMix)}`,
+    `  Wasm memory after the run: ${(r.memoryBytes / 2 ** 20).toFixed(1)} MiB`,
+  ].join("\n");
+}

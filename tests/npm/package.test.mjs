@@ -1,0 +1,426 @@
+// The built npm package (scripts/build-npm.sh), used the way an app uses it:
+// `import ... from "addrcheck"` resolves through the package's exports map
+// (tests/npm/node_modules/addrcheck links to crates/wasm/pkg) to the Node
+// build. The web build is loaded too, with initSync.
+//
+// Needs ADDRCHECK_EXTRA_LISTS: a folder with the filters scripts/test-wasm-module.sh
+// builds with the addrcheck command for these tests (scamsniffer.filter: a
+// second list with details; ofac-2024-09-27-bare.filter: no details section).
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { Checker, isAddrcheckError, memoryBytes } from "addrcheck";
+import { Rng, evmLower, realisticMix } from "./bench/mix.mjs";
+import { base58checkEncode, cashaddrToLegacy, tronToHex } from "./lib/codecs.mjs";
+import { ofacEntries } from "./lib/ofac.mjs";
+import { PKG, ROOT } from "./lib/paths.mjs";
+
+const FILTER = readFileSync(join(ROOT, "www/ofac.filter"));
+const LIST_NAME = "OFAC sanctioned digital currency addresses";
+const entries = ofacEntries();
+
+function extraList(name) {
+  const dir = process.env.ADDRCHECK_EXTRA_LISTS;
+  assert.ok(dir, "ADDRCHECK_EXTRA_LISTS is not set: run scripts/test-wasm-module.sh");
+  return readFileSync(join(dir, name));
+}
+
+/** The AddrcheckError `f` throws. */
+function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    assert.ok(e instanceof Error, "an Error");
+    assert.ok(isAddrcheckError(e), `an AddrcheckError: ${e}`);
+    assert.equal(e.name, "AddrcheckError");
+    assert.equal(typeof e.code, "string");
+    assert.ok(e.message.length > 10, e.message);
+    return e;
+  }
+  assert.fail("did not throw");
+}
+
+/** `bytes` with its trailing SHA-256 recomputed: the file verifies, and the
+ * damage is found by the section checks after the digest. */
+function sealed(bytes) {
+  const out = Uint8Array.from(bytes);
+  out.set(createHash("sha256").update(out.subarray(0, out.length - 32)).digest(), out.length - 32);
+  return out;
+}
+
+describe("the package", () => {
+  const pkg = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
+
+  test("declares its entry points, types and files, and they exist", () => {
+    assert.equal(pkg.name, "addrcheck");
+    assert.equal(pkg.type, "module");
+    const cargo = readFileSync(join(ROOT, "crates/wasm/Cargo.toml"), "utf8");
+    assert.equal(pkg.version, /^version = "(.+)"$/m.exec(cargo)[1]);
+    assert.ok(existsSync(join(PKG, pkg.types)), pkg.types);
+    const root = pkg.exports["."];
+    for (const condition of ["node", "browser", "import", "default"]) {
+      const target = root[condition];
+      assert.ok(target, `exports["."].${condition}`);
+      assert.equal(Object.keys(target)[0], "types", "types first in each condition");
+      for (const file of [target.types, target.default]) assert.ok(existsSync(join(PKG, file)), file);
+    }
+    assert.equal(pkg.exports["./ofac.filter"], "./ofac.filter");
+    for (const f of pkg.files) assert.ok(existsSync(join(PKG, f)), `files: ${f}`);
+    for (const dir of ["web", "node"]) {
+      for (const f of ["addrcheck.js", "addrcheck.d.ts", "addrcheck_bg.wasm"]) {
+        assert.ok(existsSync(join(PKG, dir, f)), `${dir}/${f}`);
+      }
+    }
+    const readme = readFileSync(join(PKG, "README.md"), "utf8");
+    for (const topic of ["free()", "checkMany", "addList", "ofac.filter", "AddrcheckError", "KB gzip"]) {
+      assert.ok(readme.includes(topic), `README mentions ${topic}`);
+    }
+  });
+
+  test("resolves to the Node build, and ships the bundled filter as a separate asset", () => {
+    const main = fileURLToPath(import.meta.resolve("addrcheck"));
+    assert.ok(main.endsWith(join("node", "addrcheck.js")), main);
+    const asset = fileURLToPath(import.meta.resolve("addrcheck/ofac.filter"));
+    assert.deepEqual(readFileSync(asset), FILTER);
+  });
+
+  test("its declarations never say `any`", () => {
+    for (const dir of ["web", "node"]) {
+      const dts = readFileSync(join(PKG, dir, "addrcheck.d.ts"), "utf8");
+      const code = dts
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .split("\n")
+        .filter((l) => !l.trim().startsWith("//"))
+        .join("\n");
+      assert.doesNotMatch(code, /\bany\b/, `${dir}/addrcheck.d.ts`);
+      for (const name of ["CheckResult", "Status", "ChainId", "Match", "ListInfo", "AddrcheckError", "CheckManyOptions"]) {
+        assert.match(code, new RegExp(`export (interface|type) ${name}\\b`), name);
+      }
+      assert.match(code, /check\(address: string\): CheckResult;/);
+      assert.match(code, /checkMany\(input: string \| readonly string\[\], options\?: CheckManyOptions\): CheckResult\[\];/);
+      assert.match(code, /static fromBytes\(bytes: Uint8Array \| ArrayBuffer\): Checker;/);
+    }
+  });
+});
+
+describe("checking against the bundled OFAC filter", () => {
+  const checker = Checker.fromBytes(FILTER);
+
+  test("every entry of the OFAC lists is flagged, with its names, asset and source", () => {
+    assert.ok(entries.length > 700, `${entries.length} entries`);
+    const addresses = entries.map((e) => e.address);
+    const fromArray = checker.checkMany(addresses);
+    const fromText = checker.checkMany(addresses.join("\n"));
+    assert.equal(fromArray.length, entries.length);
+    assert.equal(fromText.length, entries.length);
+    entries.forEach((e, i) => {
+      for (const r of [checker.check(e.address), fromArray[i], fromText[i]]) {
+        assert.equal(r.status, "flagged", `${e.address} (${e.asset})`);
+        assert.equal(r.input, e.address);
+        const names = r.matches.flatMap((m) => m.names);
+        for (const n of e.names) assert.ok(names.includes(n), `${e.address}: ${n} in ${names}`);
+        assert.ok(r.matches.some((m) => m.assets.includes(e.asset)), `${e.address}: ${e.asset}`);
+        for (const m of r.matches) {
+          assert.deepEqual([m.list, m.source, m.asOf], [LIST_NAME, "OFAC SDN", "2025-11-27"]);
+        }
+      }
+    });
+  });
+
+  test("other forms of listed addresses match: case, CashAddr legacy, Tron hex, URIs", () => {
+    const forms = [];
+    for (const e of entries) {
+      const r = checker.check(e.address);
+      if (r.chain === "evm") {
+        forms.push(e.address.toLowerCase(), `0x${e.address.slice(2).toUpperCase()}`, `ethereum:${e.address}`);
+      } else if (r.chain === "bitcoin-cash") {
+        forms.push(cashaddrToLegacy(e.address), `bitcoincash:${e.address}`, e.address.toUpperCase());
+      } else if (r.chain === "tron") {
+        forms.push(tronToHex(e.address), `0x${tronToHex(e.address)}`);
+      } else {
+        forms.push(` \t${e.address}\u200b\n`);
+      }
+    }
+    assert.ok(forms.length > 900, `${forms.length} forms`);
+    checker.checkMany(forms).forEach((r, i) => {
+      assert.equal(r.status, "flagged", forms[i]);
+      assert.ok(r.matches.length > 0, forms[i]);
+      assert.deepEqual(checker.check(forms[i]), { ...r, normalized: checker.check(forms[i]).normalized });
+    });
+  });
+
+  test("the normalized form of a lower-case EVM entry is the list's EIP-55 form", () => {
+    const eip55 = entries.filter((e) => /^0x(?=.*[a-f])(?=.*[A-F])[0-9a-fA-F]{40}$/.test(e.address));
+    assert.ok(eip55.length > 30, `${eip55.length} EIP-55 entries`);
+    for (const e of eip55) assert.equal(checker.check(e.address.toLowerCase()).normalized, e.address);
+  });
+
+  test("random valid addresses of every family are clear", () => {
+    const mix = realisticMix(new Rng(1), 3000, (a) => checker.check(a).normalized);
+    const results = checker.checkMany(mix, { normalized: true });
+    const chains = new Set();
+    results.forEach((r, i) => {
+      assert.equal(r.status, "clear", mix[i]);
+      assert.equal(r.reason, null);
+      assert.deepEqual(r.matches, []);
+      assert.equal(typeof r.normalized, "string");
+      chains.add(r.chain);
+    });
+    assert.deepEqual([...chains].sort(), ["bitcoin", "bitcoin-cash", "bitcoin-segwit", "evm", "litecoin", "solana", "tron"]);
+  });
+
+  test("bad checksums are invalid, with the chain and a reason", () => {
+    const bad = [];
+    for (const e of entries) {
+      if (/^0x(?=.*[a-f])(?=.*[A-F])/.test(e.address)) {
+        const i = e.address.slice(2).search(/[a-fA-F]/) + 2;
+        const c = e.address[i];
+        bad.push(e.address.slice(0, i) + (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()) + e.address.slice(i + 1));
+      } else if (/^[13T]/.test(e.address)) {
+        bad.push(e.address.slice(0, -1) + (e.address.endsWith("2") ? "3" : "2"));
+      }
+    }
+    assert.ok(bad.length > 100);
+    checker.checkMany(bad, { normalized: true }).forEach((r, i) => {
+      assert.equal(r.status, "invalid", bad[i]);
+      assert.notEqual(r.chain, null, bad[i]);
+      assert.match(r.reason, /checksum/, bad[i]);
+      assert.equal(r.normalized, null);
+    });
+  });
+
+  test("results are plain, JSON-compatible objects that share nothing", () => {
+    const [a, b] = checker.checkMany([entries[0].address, entries[0].address]);
+    for (const r of [a, b, checker.check("nonsense"), checker.checkMany("x")[0]]) {
+      assert.equal(Object.getPrototypeOf(r), Object.prototype);
+      assert.ok(!(r instanceof Map));
+      assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
+      assert.deepEqual(structuredClone(r), r);
+      assert.deepEqual(Object.keys(r), ["input", "status", "chain", "chainName", "normalized", "reason", "matches", "possibleMatches"]);
+    }
+    a.matches[0].names.push("changed");
+    a.matches.push(a.matches[0]);
+    assert.equal(b.matches.length, 1);
+    assert.ok(!b.matches[0].names.includes("changed"));
+    assert.ok(!checker.check(entries[0].address).matches[0].names.includes("changed"));
+  });
+
+  test("unrecognized and empty inputs get verdicts, pastes are split, bad arguments throw", () => {
+    assert.deepEqual(
+      { ...checker.check("hello"), reason: null },
+      { input: "hello", status: "unrecognized", chain: null, chainName: null, normalized: null, reason: null, matches: [], possibleMatches: [] },
+    );
+    assert.match(checker.check("hello").reason, /not a recognised address format/);
+    assert.equal(checker.check("").status, "invalid");
+    assert.equal(checker.check("x".repeat(1_000_000)).status, "unrecognized");
+    const pasted = checker.checkMany(`  ${entries[0].address},\r\n\n bc1qnotvalid ; é😀\u00a0x `);
+    assert.deepEqual(
+      pasted.map((r) => r.input),
+      [entries[0].address, "bc1qnotvalid", ";", "é😀", "x"],
+    );
+    assert.deepEqual(checker.checkMany(" ,\n\t"), []);
+    assert.deepEqual(checker.checkMany([]), []);
+    assert.deepEqual(checker.checkMany(["", " "]).map((r) => r.status), ["invalid", "invalid"]);
+    for (const [f, what] of [
+      [() => checker.check(42), "check"],
+      [() => checker.check(undefined), "check"],
+      [() => checker.checkMany(42), "checkMany"],
+      [() => checker.checkMany(["0x00", 7]), "element 1"],
+      [() => checker.checkMany("x", "yes"), "options"],
+      [() => checker.checkMany("x", { normalized: "yes" }), "normalized"],
+      [() => Checker.fromBytes("ofac.filter"), "Uint8Array"],
+      [() => Checker.fromBytes(null), "Uint8Array"],
+    ]) {
+      const e = thrown(f);
+      assert.equal(e.code, "invalidArgument");
+      assert.ok(e.message.includes(what), e.message);
+    }
+    assert.ok(!isAddrcheckError(new Error("x")));
+    assert.ok(!isAddrcheckError({ name: "AddrcheckError", code: "corrupt" }));
+  });
+
+  test("checkMany agrees with check on 10,000 mixed inputs", () => {
+    const rng = new Rng(42);
+    const valid = realisticMix(rng, 500, (a) => checker.check(a).normalized);
+    const junk = ["", " ", "hello", "0x", "0x123", "bc1qqqqq", "é😀", "\u200b", "ethereum:", "bitcoin:?amount=1", "41" + "0".repeat(40)];
+    const inputs = [];
+    for (let i = 0; i < 10_000; i++) {
+      switch (rng.below(5)) {
+        case 0:
+          inputs.push(entries[i % entries.length].address);
+          break;
+        case 1:
+          inputs.push(valid[i % valid.length]);
+          break;
+        case 2: {
+          const v = valid[(i * 7) % valid.length];
+          inputs.push(v.slice(0, -1) + (v.endsWith("a") ? "b" : "a"));
+          break;
+        }
+        case 3:
+          inputs.push(evmLower(rng).toUpperCase().replace("0X", "0x"));
+          break;
+        default:
+          inputs.push(junk[i % junk.length]);
+      }
+    }
+    const full = checker.checkMany(inputs, { normalized: true });
+    const fast = checker.checkMany(inputs);
+    const statuses = new Set();
+    inputs.forEach((input, i) => {
+      const one = checker.check(input);
+      assert.deepEqual(full[i], one, input);
+      assert.deepEqual(fast[i], { ...one, normalized: null }, input);
+      statuses.add(one.status);
+    });
+    assert.deepEqual([...statuses].sort(), ["clear", "flagged", "invalid", "unrecognized"]);
+
+    const pastable = inputs.filter((s) => s !== "" && !/[\s,]/u.test(s) && !s.includes("\u200b"));
+    const fromText = checker.checkMany(pastable.join(",\n"), { normalized: true });
+    assert.equal(fromText.length, pastable.length);
+    fromText.forEach((r, i) => assert.deepEqual(r, checker.check(pastable[i])));
+  });
+});
+
+describe("filters that do not verify", () => {
+  test("are refused with a typed error naming the reason", () => {
+    const flipped = Uint8Array.from(FILTER);
+    flipped[flipped.length >> 1] ^= 1;
+    const newer = Uint8Array.from(FILTER);
+    newer[8] = 0x7f; // the format version, after the 8-byte magic
+    const foreignScheme = Uint8Array.from(FILTER);
+    // The key scheme is the last u16 of the metadata section (a u32-length
+    // blob right after magic, version and flags).
+    const metaLen = new DataView(foreignScheme.buffer).getUint32(12, true);
+    foreignScheme[16 + metaLen - 2] = 0x63;
+    const unknownFlags = Uint8Array.from(FILTER);
+    unknownFlags[11] |= 0x80;
+    const cases = [
+      [flipped, "corrupt"],
+      [FILTER.subarray(0, FILTER.length >> 1), "truncated"],
+      [FILTER.subarray(0, 5), "truncated"],
+      [new Uint8Array(0), "truncated"],
+      [new TextEncoder().encode("<html>not found</html>"), "wrongMagic"],
+      [newer, "unsupportedVersion"],
+      [sealed(foreignScheme), "unsupportedKeyScheme"],
+      [sealed(unknownFlags), "malformed"],
+    ];
+    for (const [bytes, code] of cases) {
+      const e = thrown(() => Checker.fromBytes(bytes));
+      assert.equal(e.code, code, e.message);
+    }
+    // The same bytes as an ArrayBuffer are accepted.
+    const copy = Uint8Array.from(FILTER);
+    Checker.fromBytes(copy.buffer).free();
+  });
+});
+
+describe("several lists", () => {
+  test("a result combines them: flagged by any, possible when none confirms", () => {
+    const checker = Checker.fromBytes(FILTER);
+    const scam = extraList("scamsniffer.filter");
+    checker.addList(scam);
+    checker.addList(extraList("ofac-2024-09-27-bare.filter"));
+    const info = checker.info();
+    assert.deepEqual(
+      info.map((l) => [l.name, l.hasDetails]),
+      [
+        [LIST_NAME, true],
+        ["ScamSniffer", true],
+        ["OFAC 2024-09-27 (no details)", false],
+      ],
+    );
+    assert.deepEqual(info[0].sources, [{ name: "OFAC SDN", asOf: "2025-11-27", entries: info[0].sources[0].entries }]);
+    assert.ok(info[0].sources[0].entries > 700);
+    assert.equal(info[0].sizeBytes, FILTER.length);
+    assert.equal(info[0].sha256, createHash("sha256").update(FILTER).digest("hex"));
+    assert.ok(info[0].fpRate > 0 && info[0].fpRate <= 1e-6);
+    assert.equal(info[0].builtAt, "2025-11-27");
+    assert.equal(typeof info[0].keyScheme, "number");
+    assert.deepEqual(JSON.parse(JSON.stringify(info)), info);
+
+    // Listed by ScamSniffer only (lower-case EVM, no names): flagged, named by source.
+    const scamAddresses = JSON.parse(readFileSync(join(ROOT, "../shared/data/scamsniffer/address.json"), "utf8"));
+    const scamOnly = scamAddresses.find((a) => checker.checkMany([a])[0].matches.every((m) => m.list === "ScamSniffer"));
+    const r = checker.check(scamOnly);
+    assert.equal(r.status, "flagged");
+    assert.deepEqual(r.matches.map((m) => [m.list, m.source, m.asOf]), [["ScamSniffer", "ScamSniffer", "2025-11-20"]]);
+
+    // Listed by OFAC in 2024 but not 2025 (the Tornado Cash contracts): only
+    // the bare list matches, so it is possible, with that list's rate.
+    const old = readFileSync(join(ROOT, "../shared/data/ofac/2024-09-27/sanctioned_addresses_ETH.txt"), "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
+    const removed = old.filter((a) => checker.check(a).matches.length === 0);
+    assert.ok(removed.length > 0, "some 2024 entries are not on the 2025 list");
+    for (const a of removed) {
+      const p = checker.check(a);
+      assert.equal(p.status, "possible", a);
+      assert.deepEqual(p.possibleMatches.map((m) => m.list), ["OFAC 2024-09-27 (no details)"]);
+      assert.ok(p.possibleMatches[0].fpRate > 0 && p.possibleMatches[0].fpRate < 0.01);
+      assert.deepEqual(p.possibleMatches[0].sources, [{ name: "OFAC SDN", asOf: "2024-09-27" }]);
+    }
+    // Listed in both OFAC snapshots: flagged (confirmed by 2025), possible in 2024 too.
+    const both = checker.check(old.find((a) => !removed.includes(a)));
+    assert.equal(both.status, "flagged");
+    assert.equal(both.possibleMatches.length, 1);
+
+    // The same list twice, or a damaged one: refused, nothing changes.
+    assert.equal(thrown(() => checker.addList(scam)).code, "duplicateList");
+    const damaged = Uint8Array.from(scam);
+    damaged[100] ^= 4;
+    assert.equal(thrown(() => checker.addList(damaged)).code, "corrupt");
+    assert.equal(checker.info().length, 3);
+    checker.free();
+  });
+});
+
+describe("memory", () => {
+  test("creating and freeing 10,000 checkers keeps the Wasm memory flat", () => {
+    const cycle = () => {
+      const c = Checker.fromBytes(FILTER);
+      c.check(entries[0].address);
+      c.checkMany(`${entries[1].address}\nbc1qxyz, 1BoatSLRHtKNngkdXEeobR76b53LETtpyT`);
+      c.free();
+    };
+    for (let i = 0; i < 200; i++) cycle();
+    const before = memoryBytes();
+    for (let i = 0; i < 10_000; i++) cycle();
+    assert.equal(memoryBytes(), before, `grew from ${before} to ${memoryBytes()} bytes`);
+  });
+
+  test("a freed checker cannot be used, and `using` frees it", () => {
+    const c = Checker.fromBytes(FILTER);
+    c.free();
+    assert.throws(() => c.check(entries[0].address));
+    assert.equal(typeof Checker.prototype[Symbol.dispose], "function");
+  });
+});
+
+describe("the web build", () => {
+  test("gives the same results as the Node build, and frees its memory too", async () => {
+    const web = await import(join(PKG, "web/addrcheck.js"));
+    const exports = web.initSync({ module: readFileSync(join(PKG, "web/addrcheck_bg.wasm")) });
+    const checker = web.Checker.fromBytes(FILTER);
+    const node = Checker.fromBytes(FILTER);
+    const sample = [...entries.map((e) => e.address), "hello", "", base58checkEncode(Uint8Array.of(0, ...new Array(20).fill(7)))];
+    assert.deepEqual(checker.checkMany(sample, { normalized: true }), node.checkMany(sample, { normalized: true }));
+    assert.equal(web.memoryBytes(), exports.memory.buffer.byteLength);
+    for (let i = 0; i < 200; i++) web.Checker.fromBytes(FILTER).free();
+    const before = exports.memory.buffer.byteLength;
+    for (let i = 0; i < 10_000; i++) {
+      const c = web.Checker.fromBytes(FILTER);
+      c.check(entries[i % entries.length].address);
+      c.free();
+    }
+    assert.equal(exports.memory.buffer.byteLength, before);
+    const e = thrown(() => web.Checker.fromBytes(FILTER.subarray(0, 100)));
+    assert.equal(e.code, "truncated");
+    checker.free();
+    node.free();
+  });
+});
