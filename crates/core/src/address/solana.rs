@@ -14,7 +14,7 @@ pub(super) const MAX_LEN: usize = 44;
 /// `s` is Base58 text of 32..=44 characters.
 pub(super) fn parse(s: &str) -> Result<Address, AddressError> {
     let mut buf = [0u8; MAX_LEN];
-    match base58::decode(s.as_bytes(), base58::BITCOIN, &mut buf) {
+    match base58::decode(s.as_bytes(), &base58::BITCOIN, &mut buf) {
         Some(KEY_LEN) => Ok(from_bytes(&buf[..KEY_LEN])),
         _ => Err(length_error(s, Chain::Solana)),
     }

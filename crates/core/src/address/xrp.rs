@@ -13,7 +13,7 @@ const ACCOUNT_ID: u8 = 0x00;
 /// the same characters as Bitcoin's, in another order).
 pub(super) fn parse(s: &str) -> Result<Address, AddressError> {
     let mut buf = [0u8; base58::MAX_LEN];
-    let n = base58::decode(s.as_bytes(), base58::RIPPLE, &mut buf).ok_or_else(|| length_error(s, Chain::Xrp))?;
+    let n = base58::decode(s.as_bytes(), &base58::RIPPLE, &mut buf).ok_or_else(|| length_error(s, Chain::Xrp))?;
     if n != 25 {
         return Err(length_error(s, Chain::Xrp));
     }
