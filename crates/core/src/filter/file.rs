@@ -22,6 +22,11 @@ use bloomfilter::Bloom;
 use sha2::{Digest, Sha256};
 
 pub const MAGIC: [u8; 8] = *b"ADDRCHK\x1a";
+/// Bump on any change to the layout or to how bytes are derived (key hashing
+/// into the Bloom filter, fingerprints, the seed): an old checker reading a
+/// file whose fingerprints it derives differently would miss every listed
+/// key and answer "clear". `crates/cli/tests/bundled_filter.rs` fails on such
+/// a change until the bundled filter is rebuilt, as a reminder.
 pub const FORMAT_VERSION: u16 = 1;
 pub(crate) const FLAG_DETAILS: u16 = 1;
 const DIGEST_LEN: usize = 32;
