@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Serves the addrcheck web app (release build, with the bundled www/ofac.filter)
 # on http://127.0.0.1:${PORT:-8080}/. Installs missing tools first.
+# The page installs a service worker (www/sw.js) so that it works offline after
+# a first visit; it asks the network first for the page and the list, so a
+# rebuild shows on the next reload.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -5,7 +5,11 @@
 #     chromedriver;
 #  2. tests/e2e (node --test + playwright-core): the release build of the web
 #     app, served from 127.0.0.1, with intact, corrupted, truncated and missing
-#     copies of the filter. Screenshots go to tests/e2e/artifacts/.
+#     copies of the filter, plus extra lists built here with `addrcheck build`
+#     from ../shared/data/scamsniffer (into a temporary directory, never into
+#     the project). Screenshots go to tests/e2e/artifacts/.
+#  3. tests/e2e/bench.mjs: the web app's numbers (Wasm size, time to first
+#     check, 100,000-line paste), printed as a table. ADDRCHECK_BENCH=0 skips it.
 # Reads the raw lists from ../shared. Installs missing tools first.
 # Needs: www/ofac.filter (built from ../shared/data/ofac/2025-11-27).
 set -euo pipefail
@@ -15,7 +19,8 @@ bash scripts/setup.sh
 source scripts/env.sh
 
 LISTS="../shared/data/ofac/2025-11-27"
-for need in www/ofac.filter "$LISTS"; do
+SCAMSNIFFER="../shared/data/scamsniffer/address.json"
+for need in www/ofac.filter "$LISTS" "$SCAMSNIFFER"; do
   if [ ! -e "$need" ]; then
     echo "test-browser: $need is missing" >&2
     exit 1
@@ -32,16 +37,24 @@ trunk build --release
 wasm="$(ls dist/*_bg.wasm)"
 echo "web app: $(basename "$wasm") $(stat -c %s "$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
 
-# One static site, five copies of the app: intact; with the filter corrupted
-# (one bit flipped mid-file), truncated (first half) or missing; and without
-# its Wasm (the app cannot start).
 site="$(mktemp -d)"
+extra="$(mktemp -d)"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$site"
+  rm -rf "$site" "$extra"
 }
 trap cleanup EXIT
+
+echo "== extra lists for the upload tests: addrcheck build (ScamSniffer, with and without details)"
+cargo build --quiet -p addrcheck-cli
+addrcheck="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/addrcheck"
+"$addrcheck" build -o "$extra/scamsniffer.filter" --source ScamSniffer --as-of 2025-11-01 "$SCAMSNIFFER" >/dev/null
+"$addrcheck" build -o "$extra/scamsniffer-nodetails.filter" --no-details --source ScamSniffer --as-of 2025-11-01 "$SCAMSNIFFER" >/dev/null
+
+# One static site, five copies of the app: intact; with the filter corrupted
+# (one bit flipped mid-file), truncated (first half) or missing; and without
+# its Wasm (the app cannot start).
 for variant in ok corrupt truncated missing nowasm; do
   cp -r dist "$site/$variant"
 done
@@ -76,9 +89,18 @@ echo "== end-to-end: tests/e2e against http://127.0.0.1:$port/"
 (
   cd tests/e2e
   ADDRCHECK_BASE_URL="http://127.0.0.1:$port" \
+    ADDRCHECK_SITE="$site" \
     ADDRCHECK_FILTER="$(cd ../.. && pwd)/www/ofac.filter" \
     ADDRCHECK_LISTS="$(cd "../../$LISTS" && pwd)" \
+    ADDRCHECK_SCAMSNIFFER="$(cd "../../$(dirname "$SCAMSNIFFER")" && pwd)/$(basename "$SCAMSNIFFER")" \
+    ADDRCHECK_EXTRA_FILTER="$extra/scamsniffer.filter" \
+    ADDRCHECK_EXTRA_NODETAILS="$extra/scamsniffer-nodetails.filter" \
     CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" \
-    node --test
+    node --test --test-concurrency=1 --test-timeout=300000
 )
+
+if [ "${ADDRCHECK_BENCH:-1}" != "0" ]; then
+  echo "== web app numbers: tests/e2e/bench.mjs (ADDRCHECK_BENCH=0 skips)"
+  (cd tests/e2e && CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node bench.mjs ../../dist)
+fi
 echo "test-browser: ok (screenshots in tests/e2e/artifacts/)"

@@ -6,6 +6,8 @@
 
 use addrcheck_core::{Filter, LoadError};
 
+use crate::lists::Refused;
+
 /// Where the bundled filter is served, relative to the page (Trunk copies
 /// `www/ofac.filter` next to `index.html`).
 pub const FILTER_URL: &str = "ofac.filter";
@@ -51,8 +53,16 @@ pub fn interpret(status: u16, body: &[u8]) -> Result<Filter, Unavailable> {
     }
 }
 
+/// Verify a filter file the user loaded from disk, exactly as the bundled
+/// one is verified.
+pub fn verify_list_file(file: &str, bytes: &[u8]) -> Result<Filter, Refused> {
+    Filter::from_bytes(bytes).map_err(|e| Refused {
+        file: file.to_string(),
+        reason: e.to_string(),
+    })
+}
+
 /// Fetch and verify the bundled filter (same origin, revalidated with the server).
-#[cfg(target_arch = "wasm32")]
 pub async fn fetch_filter() -> Result<Filter, Unavailable> {
     use gloo_net::http::Request;
     use web_sys::RequestCache;
@@ -92,6 +102,17 @@ mod tests {
         let e = interpret(500, b"").err().unwrap();
         assert_eq!(e.code, "http");
         assert!(e.reason.contains("HTTP 500"), "{}", e.reason);
+    }
+
+    #[test]
+    fn files_from_disk_are_verified_like_the_bundled_one() {
+        let e = verify_list_file("team.filter", b"ADDRCHK\x1a\x01")
+            .err()
+            .unwrap();
+        assert_eq!(e.file, "team.filter");
+        assert_eq!(e.reason, "filter file is truncated");
+        let e = verify_list_file("notes.filter", b"hello").err().unwrap();
+        assert_eq!(e.reason, "not an addrcheck filter file (wrong magic bytes)");
     }
 
     #[test]

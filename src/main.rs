@@ -1,19 +1,35 @@
-//! addrcheck web app: checks a pasted crypto address against the bundled,
-//! verified filter entirely in the browser.
+//! addrcheck web app: checks pasted crypto addresses (one, or a whole
+//! column) against the bundled, verified filter and any list the user adds,
+//! entirely in the browser.
 //!
 //! Structure (after Yew's function_todomvc example): [`state`] holds the
-//! `Reducible` state and actions, [`present`] and [`load`] the pure logic
-//! (tested natively), and `components/` one component a file that only render.
-//! Built for the browser with Trunk (`index.html`, `Trunk.toml`).
+//! `Reducible` state and actions; the logic is in pure modules tested
+//! natively ([`split`] the pasted text, [`check`] against the lists,
+//! [`batch`] in steps, [`input_box`] holding large texts, [`present`] and [`rows`] as display text, [`csv`]
+//! export, [`age`] of a list, [`files`] dropped or picked, [`load`] and
+//! verify); `components/` holds one component a file that only render, and
+//! [`browser`] the few calls only a browser can make. Built with Trunk
+//! (`index.html`, `Trunk.toml`).
 
 // Natively this binary is a stub and the code exists for its tests; what runs
 // only in the browser (components, fetching) is unused there.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+mod age;
 mod app;
+mod batch;
+mod browser;
+mod check;
 mod components;
+mod csv;
+mod files;
+mod format;
+mod input_box;
+mod lists;
 mod load;
 mod present;
+mod rows;
+mod split;
 mod state;
 
 #[cfg(test)]

@@ -1,11 +1,16 @@
-//! Pure presentation logic: a verified filter and a [`Verdict`] become the
-//! plain strings the page shows. No Yew, no browser: tested natively with
-//! `cargo test -p addrcheck-web`.
+//! Pure presentation logic: a verified filter, or the combined outcome of a
+//! check, becomes the plain strings the page shows. No Yew, no browser:
+//! tested natively with `cargo test -p addrcheck-web`.
 
 use addrcheck_core::filter::Metadata;
-use addrcheck_core::{Filter, Status, Verdict};
+use addrcheck_core::{AddressError, Chain, Filter, Status};
 
-/// What the page shows about the loaded list.
+use crate::age::{age, Age, Date};
+use crate::check::Outcome;
+use crate::format::{capitalize, format_size, group_digits, one_in, plural};
+use crate::split::{TooMuch, MAX_ENTRIES, MAX_TEXT_BYTES};
+
+/// What the page shows about a loaded list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FilterSummary {
     pub list_name: String,
@@ -23,6 +28,8 @@ pub struct FilterSummary {
     pub has_details: bool,
     /// e.g. "OFAC SDN as of 2025-11-27" (all sources, joined).
     pub coverage: String,
+    /// Whether any source is older than the warning threshold.
+    pub stale: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +38,8 @@ pub struct SourceLine {
     pub as_of: String,
     /// e.g. "743 addresses".
     pub entries: String,
+    /// How old the source is today (`None` without a clock or a readable date).
+    pub age: Option<Age>,
 }
 
 /// The colour/tone of a verdict; also its CSS modifier.
@@ -65,30 +74,6 @@ impl Tone {
     }
 }
 
-/// Who flagged an address, ready to display.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MatchLine {
-    pub source: String,
-    pub as_of: String,
-    pub names: Vec<String>,
-    pub assets: Vec<String>,
-}
-
-/// One verdict, ready to display.
-#[derive(Clone, Debug, PartialEq)]
-pub struct VerdictView {
-    pub status: Status,
-    pub tone: Tone,
-    /// Short, e.g. "Flagged", "Not listed".
-    pub title: &'static str,
-    /// One sentence explaining the verdict.
-    pub summary: String,
-    /// For flagged: who listed it.
-    pub matches: Vec<MatchLine>,
-    pub chain: Option<String>,
-    pub normalized: Option<String>,
-}
-
 /// The words for each status, used everywhere on the page.
 pub fn title(status: Status) -> &'static str {
     match status {
@@ -100,19 +85,35 @@ pub fn title(status: Status) -> &'static str {
     }
 }
 
-pub fn summarize(filter: &Filter) -> FilterSummary {
+/// A symbol for each status, shown beside its words (never colour alone).
+pub fn glyph(status: Status) -> &'static str {
+    match status {
+        Status::Flagged => "✕",
+        Status::Possible => "?",
+        Status::Clear => "✓",
+        Status::Invalid => "!",
+        Status::Unrecognized => "–",
+    }
+}
+
+pub fn summarize(filter: &Filter, today: Option<Date>) -> FilterSummary {
     let meta = filter.metadata();
+    let sources: Vec<SourceLine> = meta
+        .sources
+        .iter()
+        .map(|s| SourceLine {
+            name: s.name.clone(),
+            as_of: s.as_of.clone(),
+            entries: plural(s.entries, "address", "addresses"),
+            age: today.and_then(|t| age(&s.as_of, t)),
+        })
+        .collect();
     FilterSummary {
         list_name: meta.list_name.clone(),
-        sources: meta
-            .sources
+        stale: sources
             .iter()
-            .map(|s| SourceLine {
-                name: s.name.clone(),
-                as_of: s.as_of.clone(),
-                entries: plural(s.entries, "address", "addresses"),
-            })
-            .collect(),
+            .any(|s| s.age.as_ref().is_some_and(|a| a.stale)),
+        sources,
         keys: group_digits(meta.keys),
         fp_rate: one_in(meta.fp_rate),
         size: format_size(filter.size_bytes() as u64),
@@ -135,139 +136,212 @@ pub fn coverage(meta: &Metadata) -> String {
         .join("; ")
 }
 
-/// Turn a verdict into display strings. Returns `None` for empty input, which
-/// gets no verdict at all.
-pub fn present(filter: &Filter, input: &str, verdict: &Verdict<'_>) -> Option<VerdictView> {
-    if input.trim().is_empty() {
-        return None;
-    }
-    let meta = filter.metadata();
-    let status = verdict.status;
+/// What was checked against: the lists switched on.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Checked {
+    /// How many lists.
+    pub lists: usize,
+    /// Their coverage, e.g. "OFAC SDN as of 2025-11-27; ScamSniffer as of 2025-11-01".
+    pub coverage: String,
+    /// Age warnings of the lists checked (empty when all are recent).
+    pub stale: Vec<String>,
+}
+
+/// Who flagged an address, ready to display.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatchLine {
+    /// The list that matched.
+    pub list: String,
+    pub source: String,
+    pub as_of: String,
+    pub names: Vec<String>,
+    pub assets: Vec<String>,
+}
+
+/// An unconfirmed hit, ready to display.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PossibleLine {
+    pub list: String,
+    pub coverage: String,
+    /// e.g. "1 in 1,000,000".
+    pub fp_rate: String,
+}
+
+/// One verdict, ready to display.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerdictView {
+    pub status: Status,
+    pub tone: Tone,
+    /// Short, e.g. "Flagged", "Not listed".
+    pub title: &'static str,
+    /// One sentence explaining the verdict.
+    pub summary: String,
+    /// For flagged: who listed it.
+    pub matches: Vec<MatchLine>,
+    /// For possible: which lists could not confirm it.
+    pub possible: Vec<PossibleLine>,
+    pub chain: Option<String>,
+    pub normalized: Option<String>,
+}
+
+pub fn match_lines(outcome: &Outcome) -> Vec<MatchLine> {
+    outcome
+        .listed
+        .iter()
+        .map(|l| MatchLine {
+            list: l.list.clone(),
+            source: l.source.clone(),
+            as_of: l.as_of.clone(),
+            names: l.names.clone(),
+            assets: l.assets.clone(),
+        })
+        .collect()
+}
+
+pub fn possible_lines(outcome: &Outcome) -> Vec<PossibleLine> {
+    outcome
+        .possible
+        .iter()
+        .map(|p| PossibleLine {
+            list: p.list.clone(),
+            coverage: p.coverage.clone(),
+            fp_rate: one_in(p.fp_rate),
+        })
+        .collect()
+}
+
+/// The full verdict for one entry (the single-address view).
+pub fn verdict(outcome: &Outcome, checked: &Checked) -> VerdictView {
+    let status = outcome.status;
+    let the_list = if checked.lists == 1 {
+        "the list"
+    } else {
+        "any list checked"
+    };
     let summary = match status {
-        Status::Flagged => format!("This address is on the list: {}.", coverage(meta)),
-        Status::Possible => format!(
-            "This address matched the filter, but the filter holds no details to confirm it. \
-             A false match happens about {} checks: confirm against the official list.",
-            one_in(meta.fp_rate).to_lowercase()
+        Status::Flagged => {
+            let mut sources: Vec<String> = outcome
+                .listed
+                .iter()
+                .map(|l| format!("{} as of {}", l.source, l.as_of))
+                .collect();
+            sources.dedup();
+            if sources.len() == 1 {
+                format!("This address is on the list: {}.", sources[0])
+            } else {
+                format!(
+                    "This address is on {} lists: {}.",
+                    sources.len(),
+                    sources.join("; ")
+                )
+            }
+        }
+        Status::Possible => {
+            let p = &outcome.possible[0];
+            format!(
+                "This address matched {} ({}), which holds no details to confirm it. \
+                 A false match happens about {} checks: confirm against the official list.",
+                p.list,
+                p.coverage,
+                one_in(p.fp_rate).to_lowercase()
+            )
+        }
+        Status::Clear if checked.lists == 1 => format!("Not on the list: {}.", checked.coverage),
+        Status::Clear => format!(
+            "Not on any of the {} lists checked: {}.",
+            checked.lists, checked.coverage
         ),
-        Status::Clear => format!("Not on the list: {}.", coverage(meta)),
-        Status::Invalid => match &verdict.error {
-            Some(e) => capitalize(&format!("{e}.")),
+        Status::Invalid => match &outcome.error {
+            Some(e) => format!("{}.", capitalize(&e.to_string())),
             None => "This is not a valid address.".to_string(),
         },
         Status::Unrecognized => {
-            "Not a recognised address format, and this exact text is not on the list.".to_string()
+            format!("Not a recognised address format, and this exact text is not on {the_list}.")
         }
     };
-    let matches = verdict
-        .labels
-        .iter()
-        .map(|label| {
-            let source = filter.source(label);
-            MatchLine {
-                source: source.name.clone(),
-                as_of: source.as_of.clone(),
-                names: label.names.clone(),
-                assets: label.assets.clone(),
-            }
-        })
-        .collect();
-    Some(VerdictView {
+    VerdictView {
         status,
         tone: Tone::of(status),
         title: title(status),
         summary,
-        matches,
-        chain: verdict.chain().map(|c| c.name().to_string()),
-        normalized: verdict.address.as_ref().map(|a| a.normalized()),
-    })
-}
-
-/// 1234567 -> "1,234,567".
-pub fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// 1 -> "1 address", 743 -> "743 addresses".
-pub fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", group_digits(n), if n == 1 { one } else { many })
-}
-
-/// A false-positive rate as "1 in N" (N rounded to a whole number).
-pub fn one_in(p: f64) -> String {
-    if !(p > 0.0 && p.is_finite()) {
-        return "none".to_string();
-    }
-    if p >= 1.0 {
-        return "every check".to_string();
-    }
-    let n = (1.0 / p).round();
-    if n >= 1e15 {
-        return format!("1 in {:.0e}", n);
-    }
-    format!("1 in {}", group_digits(n as u64))
-}
-
-/// Bytes as "812 bytes", "3.1 KiB (3,172 bytes)", "1.4 MiB (1,468,006 bytes)".
-pub fn format_size(bytes: u64) -> String {
-    const KIB: f64 = 1024.0;
-    let b = bytes as f64;
-    if bytes < 1024 {
-        plural(bytes, "byte", "bytes")
-    } else if b < KIB * KIB {
-        format!("{:.1} KiB ({} bytes)", b / KIB, group_digits(bytes))
-    } else {
-        format!("{:.1} MiB ({} bytes)", b / (KIB * KIB), group_digits(bytes))
+        matches: match_lines(outcome),
+        possible: possible_lines(outcome),
+        chain: outcome.chain.map(|c| c.name().to_string()),
+        normalized: outcome.normalized.as_deref().map(str::to_string),
     }
 }
 
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// Why the results area shows no results.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Nothing to check yet.
+    Empty,
+    /// A large text is being split into entries.
+    Reading,
+    /// Something to say instead of results.
+    Problem {
+        code: &'static str,
+        title: String,
+        body: String,
+    },
+}
+
+/// The notice for a text over the limits.
+pub fn too_much(t: TooMuch) -> Notice {
+    match t {
+        TooMuch::Bytes { bytes } => Notice::Problem {
+            code: "tooLarge",
+            title: format!("This text is too large to check at once: {}.", format_size(bytes as u64)),
+            body: format!(
+                "The limit is {} per check. Nothing was checked: split the list into smaller parts.",
+                format_size(MAX_TEXT_BYTES as u64)
+            ),
+        },
+        TooMuch::Entries { entries } => Notice::Problem {
+            code: "tooMany",
+            title: format!("Too many entries to check at once: {} found.", group_digits(entries as u64)),
+            body: format!(
+                "The limit is {} entries per check. Nothing was checked: split the list into smaller parts.",
+                group_digits(MAX_ENTRIES as u64)
+            ),
+        },
+    }
+}
+
+/// The notice when every list is switched off.
+pub fn no_lists() -> Notice {
+    Notice::Problem {
+        code: "noLists",
+        title: "No list is in use, so nothing was checked.".to_string(),
+        body: "Switch on at least one list below to check these addresses.".to_string(),
+    }
+}
+
+/// Why an entry is invalid, without the chain (shown beside it), e.g.
+/// "Checksum mismatch, likely a typo".
+pub fn reason(error: &AddressError) -> String {
+    let text = error.to_string();
+    let short = match error.chain() {
+        Some(chain) => text
+            .strip_prefix(&format!("{} address: ", chain.name()))
+            .map(str::to_string),
+        None => None,
+    };
+    capitalize(&short.unwrap_or(text))
+}
+
+/// A chain's name without its parenthesised examples: "EVM", "Bitcoin".
+pub fn chain_short(chain: Chain) -> &'static str {
+    let name = chain.name();
+    match name.find(" (") {
+        Some(i) => &name[..i],
+        None => name,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn digits_are_grouped() {
-        assert_eq!(group_digits(0), "0");
-        assert_eq!(group_digits(743), "743");
-        assert_eq!(group_digits(1000), "1,000");
-        assert_eq!(group_digits(1234567), "1,234,567");
-        assert_eq!(group_digits(u64::MAX), "18,446,744,073,709,551,615");
-    }
-
-    #[test]
-    fn fp_rates_read_as_one_in_n() {
-        assert_eq!(one_in(1e-9), "1 in 1,000,000,000");
-        assert_eq!(one_in(0.01), "1 in 100");
-        assert_eq!(one_in(1e-6), "1 in 1,000,000");
-        assert_eq!(one_in(0.3), "1 in 3");
-        assert_eq!(one_in(0.0), "none");
-        assert_eq!(one_in(f64::NAN), "none");
-        assert_eq!(one_in(1e-20), "1 in 1e20");
-    }
-
-    #[test]
-    fn sizes_are_human() {
-        assert_eq!(format_size(1), "1 byte");
-        assert_eq!(format_size(812), "812 bytes");
-        assert_eq!(format_size(3172), "3.1 KiB (3,172 bytes)");
-        assert_eq!(format_size(1_468_006), "1.4 MiB (1,468,006 bytes)");
-    }
 
     #[test]
     fn every_status_has_its_words() {
@@ -281,8 +355,19 @@ mod tests {
     }
 
     #[test]
-    fn capitalizes_error_messages() {
-        assert_eq!(capitalize("evm address: checksum"), "Evm address: checksum");
-        assert_eq!(capitalize(""), "");
+    fn reasons_drop_the_chain_prefix() {
+        let e = addrcheck_core::parse("0x8589427373d6D84E98730D7795D8f6f8731FDA16").unwrap_err();
+        assert_eq!(reason(&e), "Checksum mismatch, likely a typo");
+        assert_eq!(
+            reason(&AddressError::Unrecognized),
+            "Not a recognised address format"
+        );
+    }
+
+    #[test]
+    fn chain_names_are_short_in_tables() {
+        assert_eq!(chain_short(Chain::Evm), "EVM");
+        assert_eq!(chain_short(Chain::Bitcoin), "Bitcoin");
+        assert_eq!(chain_short(Chain::Tron), "Tron");
     }
 }

@@ -12,7 +12,7 @@ pub fn site_header() -> Html {
                     </svg>
                     <span class="brand__name">{ "addrcheck" }</span>
                 </div>
-                <p class="tagline">{ "Check a crypto address against a sanctions list, privately, on your device." }</p>
+                <p class="tagline">{ "Check crypto addresses against sanctions lists, privately, on your device." }</p>
             </div>
         </header>
     }

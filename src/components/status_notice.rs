@@ -1,23 +1,23 @@
 use yew::prelude::*;
 
-use crate::state::FilterState;
+use crate::state::Checker;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: FilterState,
+    pub checker: Checker,
 }
 
 /// Loading, or the fail-closed "unavailable" notice. Shows no verdict.
 #[function_component(StatusNotice)]
 pub fn status_notice(props: &Props) -> Html {
-    match &props.state {
-        FilterState::Loading => html! {
+    match &props.checker {
+        Checker::Loading => html! {
             <div class="notice notice--loading" role="status" data-testid="loading">
                 <span class="spinner" aria-hidden="true"></span>
                 { "Loading and verifying the list…" }
             </div>
         },
-        FilterState::Unavailable(why) => html! {
+        Checker::Unavailable(why) => html! {
             <div class="notice notice--unavailable" role="alert" data-testid="unavailable" data-code={why.code}>
                 <p class="notice__title">{ format!("Checking is unavailable: {}", why.reason) }</p>
                 <p class="notice__body">
@@ -26,6 +26,6 @@ pub fn status_notice(props: &Props) -> Html {
                 </p>
             </div>
         },
-        FilterState::Ready(_) => html! {},
+        Checker::Ready => html! {},
     }
 }

@@ -1,41 +1,39 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::present::VerdictView;
+use crate::components::match_list::MatchList;
+use crate::present::{glyph, VerdictView};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub view: VerdictView,
+    pub view: Rc<VerdictView>,
+    /// Age warnings of the lists checked.
+    pub stale: Rc<Vec<String>>,
 }
 
-/// One verdict, in words and colour.
+/// One verdict, in words, a symbol and colour.
 #[function_component(VerdictCard)]
 pub fn verdict_card(props: &Props) -> Html {
     let v = &props.view;
+    let show_age = v.status.is_hit() || v.status == addrcheck_core::Status::Clear;
     html! {
         <article class={classes!("verdict", v.tone.class())} data-testid="verdict" data-status={v.status.as_str()}>
             <header class="verdict__header">
-                <span class="verdict__badge">{ v.title }</span>
+                <span class="verdict__badge">
+                    <span class="glyph" aria-hidden="true">{ glyph(v.status) }</span>
+                    { v.title }
+                </span>
             </header>
             <p class="verdict__summary">{ &v.summary }</p>
-            if !v.matches.is_empty() {
-                <ul class="matches">
-                    { for v.matches.iter().map(|m| html! {
-                        <li class="match">
-                            <div class="match__source">
-                                { &m.source }
-                                <span class="muted">{ format!(" · as of {}", m.as_of) }</span>
-                            </div>
-                            if !m.names.is_empty() {
-                                <div class="match__names" data-testid="names">
-                                    { for m.names.iter().map(|n| html! { <span class="name" dir="auto">{ n }</span> }) }
-                                </div>
-                            }
-                            if !m.assets.is_empty() {
-                                <div class="match__assets muted">{ format!("Listed under: {}", m.assets.join(", ")) }</div>
-                            }
-                        </li>
-                    }) }
-                </ul>
+            <MatchList matches={v.matches.clone()} possible={v.possible.clone()} />
+            if show_age {
+                { for props.stale.iter().map(|note| html! {
+                    <p class="age-note" data-testid="verdict-age">
+                        <span class="glyph" aria-hidden="true">{ "!" }</span>
+                        { format!("{note}. Anything listed or delisted since then is not reflected.") }
+                    </p>
+                }) }
             }
             if v.chain.is_some() || v.normalized.is_some() {
                 <dl class="facts">
