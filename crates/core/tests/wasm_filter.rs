@@ -20,25 +20,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FILTER: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../www/ofac.filter"
-));
-
-macro_rules! ofac_lists {
-    ($($asset:literal),* $(,)?) => {
-        &[$(($asset, include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/ofac/2025-11-27/sanctioned_addresses_", $asset, ".txt"
-        )))),*]
-    };
-}
-
-/// (asset code, file text), in file-name order.
-const LISTS: &[(&str, &str)] = ofac_lists!(
-    "ARB", "BCH", "BSC", "BSV", "BTG", "DASH", "ETC", "ETH", "LTC", "TRX", "USDC", "USDT", "XBT",
-    "XMR", "XRP", "XVG", "ZEC",
-);
+#[path = "support/ofac_lists.rs"]
+mod ofac_lists;
+use ofac_lists::{entries, FILTER};
 
 // ---- Computed natively (x86_64) from the same lists with addrcheck-core ------
 // Regenerate only on a deliberate key-scheme change (which must bump
@@ -66,42 +50,6 @@ const NATIVE_SAMPLES: &[(&str, &str, &str, &str)] = &[
     ("exact", "5be5543ff73456ab9f2d207887e2af87322c651ea1a873c5b25b7ffae456c320", "ffe3c6994e12383187731ab82814d4aa08507220db6a28ba9228f5ce0f4a926344", ""),
 ];
 // -----------------------------------------------------------------------------
-
-struct Entry {
-    asset: &'static str,
-    address: &'static str,
-    names: Vec<&'static str>,
-}
-
-/// `ADDRESS;Name` or `ADDRESS;"Name;Alias;..."`, CRLF or LF.
-fn entries() -> Vec<Entry> {
-    let mut out = Vec::new();
-    for (asset, text) in LISTS {
-        for line in text.lines() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() {
-                continue;
-            }
-            let (address, rest) = line.split_once(';').unwrap_or((line, ""));
-            let rest = rest.trim();
-            let rest = rest
-                .strip_prefix('"')
-                .and_then(|r| r.strip_suffix('"'))
-                .unwrap_or(rest);
-            let names = rest
-                .split(';')
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .collect();
-            out.push(Entry {
-                asset,
-                address: address.trim(),
-                names,
-            });
-        }
-    }
-    out
-}
 
 fn key_of(address: &str) -> Key {
     match parse(address) {

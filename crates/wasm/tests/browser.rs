@@ -22,61 +22,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FILTER: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../www/ofac.filter"
-));
-
-macro_rules! ofac_lists {
-    ($($asset:literal),* $(,)?) => {
-        &[$(($asset, include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/ofac/2025-11-27/sanctioned_addresses_", $asset, ".txt"
-        )))),*]
-    };
-}
-
-/// (asset code, file text), every per-asset list of the snapshot.
-const LISTS: &[(&str, &str)] = ofac_lists!(
-    "ARB", "BCH", "BSC", "BSV", "BTG", "DASH", "ETC", "ETH", "LTC", "TRX", "USDC", "USDT", "XBT",
-    "XMR", "XRP", "XVG", "ZEC",
-);
-
-struct Entry {
-    asset: &'static str,
-    address: &'static str,
-    names: Vec<&'static str>,
-}
-
-/// `ADDRESS;Name` or `ADDRESS;"Name;Alias;..."`, CRLF or LF.
-fn entries() -> Vec<Entry> {
-    let mut out = Vec::new();
-    for (asset, text) in LISTS {
-        for line in text.lines() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() {
-                continue;
-            }
-            let (address, rest) = line.split_once(';').unwrap_or((line, ""));
-            let rest = rest.trim();
-            let rest = rest
-                .strip_prefix('"')
-                .and_then(|r| r.strip_suffix('"'))
-                .unwrap_or(rest);
-            let names = rest
-                .split(';')
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .collect();
-            out.push(Entry {
-                asset,
-                address: address.trim(),
-                names,
-            });
-        }
-    }
-    out
-}
+#[path = "../../core/tests/support/ofac_lists.rs"]
+mod ofac_lists;
+use ofac_lists::{entries, FILTER};
 
 #[derive(Deserialize, Debug, PartialEq, Clone)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
