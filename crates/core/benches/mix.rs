@@ -1,4 +1,5 @@
-//! Synthetic address generators shared by the benchmarks: random valid
+//! Synthetic address generators shared by the benchmarks (and by the core's
+//! tests and the CLI's list generator, through `#[path]`): random valid
 //! addresses of each family, encoded by the codecs' own crates.
 
 #![allow(dead_code)]
@@ -15,6 +16,10 @@ impl Rng {
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
+    }
+    /// A value in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
     }
     pub fn bytes<const N: usize>(&mut self) -> [u8; N] {
         let mut b = [0u8; N];

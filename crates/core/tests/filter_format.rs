@@ -6,24 +6,13 @@ use addrcheck_core::filter::{
     Filter, FilterBuilder, Inserted, Label, LoadError, Lookup, FORMAT_VERSION, MAGIC,
 };
 
-/// SplitMix64: a tiny deterministic generator for synthetic keys.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn evm_key(&mut self) -> Key {
-        let mut b = [0u8; 20];
-        for chunk in b.chunks_mut(8) {
-            let v = self.next().to_le_bytes();
-            chunk.copy_from_slice(&v[..chunk.len()]);
-        }
-        Key::new(0x01, &[&b])
-    }
+#[path = "../benches/mix.rs"]
+mod mix;
+use mix::Rng;
+
+/// A random EVM account key.
+fn evm_key(rng: &mut Rng) -> Key {
+    Key::new(0x01, &[&rng.bytes::<20>()])
 }
 
 fn label(source: u16, name: &str) -> Label {
@@ -42,14 +31,14 @@ fn build(keys: &[Key], fp: f64, details: bool) -> Vec<u8> {
 
 fn small_filter() -> Vec<u8> {
     let mut rng = Rng(1);
-    let keys: Vec<Key> = (0..50).map(|_| rng.evm_key()).collect();
+    let keys: Vec<Key> = (0..50).map(|_| evm_key(&mut rng)).collect();
     build(&keys, 1e-6, true)
 }
 
 #[test]
 fn no_false_negatives_over_a_million_keys() {
     let mut rng = Rng(42);
-    let keys: Vec<Key> = (0..1_000_000).map(|_| rng.evm_key()).collect();
+    let keys: Vec<Key> = (0..1_000_000).map(|_| evm_key(&mut rng)).collect();
     let bytes = build(&keys, 1e-6, true);
     let f = Filter::from_bytes(&bytes).expect("load");
     assert_eq!(f.metadata().keys, 1_000_000);
@@ -69,7 +58,7 @@ fn bits_per_key_within_bound() {
     // Size: bits per key at most 1.45 × log2(1/ε) for the Bloom part.
     for (n, fp) in [(1_000usize, 1e-9), (100_000, 1e-6), (10_000, 1e-3)] {
         let mut rng = Rng(n as u64);
-        let keys: Vec<Key> = (0..n).map(|_| rng.evm_key()).collect();
+        let keys: Vec<Key> = (0..n).map(|_| evm_key(&mut rng)).collect();
         let f = Filter::from_bytes(&build(&keys, fp, false)).unwrap();
         let bound = 1.45 * (1.0 / fp).log2();
         assert!(f.bits_per_key() <= bound, "n={n} fp={fp}: {} > {bound}", f.bits_per_key());
@@ -82,11 +71,11 @@ fn measured_false_positive_rate_near_target() {
     // 1e-3 so that a million probes see about a thousand false positives.
     let target = 1e-3;
     let mut rng = Rng(7);
-    let keys: Vec<Key> = (0..20_000).map(|_| rng.evm_key()).collect();
+    let keys: Vec<Key> = (0..20_000).map(|_| evm_key(&mut rng)).collect();
     let f = Filter::from_bytes(&build(&keys, target, false)).unwrap();
     let probes = 1_000_000;
     let mut other = Rng(0xDEAD_BEEF);
-    let hits = (0..probes).filter(|_| f.bloom_contains(&other.evm_key())).count();
+    let hits = (0..probes).filter(|_| f.bloom_contains(&evm_key(&mut other))).count();
     let rate = hits as f64 / probes as f64;
     assert!(rate <= 1.5 * target, "measured {rate}, target {target}");
     assert!(rate >= target / 3.0, "measured {rate} implausibly low for target {target}");
@@ -95,13 +84,13 @@ fn measured_false_positive_rate_near_target() {
 #[test]
 fn details_rule_out_bloom_false_positives() {
     let mut rng = Rng(9);
-    let keys: Vec<Key> = (0..2_000).map(|_| rng.evm_key()).collect();
+    let keys: Vec<Key> = (0..2_000).map(|_| evm_key(&mut rng)).collect();
     let with = Filter::from_bytes(&build(&keys, 0.2, true)).unwrap();
     let without = Filter::from_bytes(&build(&keys, 0.2, false)).unwrap();
     let mut other = Rng(99);
     let mut possible = 0;
     for _ in 0..2_000 {
-        let k = other.evm_key();
+        let k = evm_key(&mut other);
         // A non-member is never confirmed; without details a Bloom hit is "possible".
         assert_eq!(with.lookup(&k), Lookup::Miss);
         match without.lookup(&k) {
@@ -118,7 +107,7 @@ fn details_rule_out_bloom_false_positives() {
 #[test]
 fn same_inputs_in_any_order_give_identical_bytes() {
     let mut rng = Rng(3);
-    let keys: Vec<Key> = (0..5_000).map(|_| rng.evm_key()).collect();
+    let keys: Vec<Key> = (0..5_000).map(|_| evm_key(&mut rng)).collect();
     let mut b1 = FilterBuilder::new("l");
     let s1 = b1.add_source("A", "2025-01-01");
     let t1 = b1.add_source("B", "2025-02-01");
