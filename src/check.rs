@@ -4,6 +4,7 @@
 //! address is not listed on any of them (or is invalid / unrecognised, which
 //! does not depend on the list).
 
+use addrcheck_core::filter::check_all;
 use addrcheck_core::{AddressError, Chain, Status};
 
 use crate::lists::List;
@@ -44,61 +45,53 @@ pub struct Outcome {
     pub possible: Vec<Possible>,
 }
 
-/// Check `input` against `lists` (the enabled ones; at least one).
+/// Check `input` against `lists` (the enabled ones; at least one): parsed
+/// once, looked up in each list by the core's `check_all`.
 pub fn check(lists: &[&List], input: &str) -> Outcome {
-    let mut listed = Vec::new();
-    let mut possible = Vec::new();
-    let mut fallback = None;
-    let mut chain = None;
-    let mut normalized = None;
-    let mut error = None;
-    for (i, list) in lists.iter().enumerate() {
-        let filter = &list.filter;
-        let verdict = filter.check(input);
-        if i == 0 {
-            chain = verdict.chain();
-            normalized = verdict
-                .address
-                .as_ref()
-                .map(|a| a.normalized().into_boxed_str());
-            error = verdict.error.clone();
-        }
-        match verdict.status {
-            Status::Flagged if !verdict.labels.is_empty() => {
-                listed.extend(verdict.labels.iter().map(|label| {
-                    let source = filter.source(label);
-                    Listed {
-                        list: list.name().to_string(),
-                        source: source.name.clone(),
-                        as_of: source.as_of.clone(),
-                        names: label.names.clone(),
-                        assets: label.assets.clone(),
-                    }
-                }))
+    if lists.is_empty() {
+        // Nothing to check against: never "not listed".
+        return Outcome {
+            status: Status::Unrecognized,
+            chain: None,
+            normalized: None,
+            error: None,
+            listed: Vec::new(),
+            possible: Vec::new(),
+        };
+    }
+    let combined = check_all(lists.iter().map(|l| &*l.filter), input);
+    let listed = combined
+        .matches
+        .iter()
+        .map(|&(i, label)| {
+            let list = lists[i];
+            let source = list.filter.source(label);
+            Listed {
+                list: list.name().to_string(),
+                source: source.name.clone(),
+                as_of: source.as_of.clone(),
+                names: label.names.clone(),
+                assets: label.assets.clone(),
             }
-            // (A confirmed hit always names its labels; without them it is
-            // treated as unconfirmed rather than dropped.)
-            Status::Flagged | Status::Possible => possible.push(Possible {
+        })
+        .collect();
+    let possible = combined
+        .possible
+        .iter()
+        .map(|&i| {
+            let list = lists[i];
+            Possible {
                 list: list.name().to_string(),
                 coverage: list.summary.coverage.clone(),
-                fp_rate: filter.metadata().fp_rate,
-            }),
-            // Not listed, invalid or unrecognised: the same on every list.
-            other => fallback = Some(other),
-        }
-    }
-    let status = if !listed.is_empty() {
-        Status::Flagged
-    } else if !possible.is_empty() {
-        Status::Possible
-    } else {
-        fallback.unwrap_or(Status::Unrecognized)
-    };
+                fp_rate: list.filter.metadata().fp_rate,
+            }
+        })
+        .collect();
     Outcome {
-        status,
-        chain,
-        normalized,
-        error,
+        status: combined.status,
+        chain: combined.chain(),
+        normalized: combined.address.as_ref().map(|a| a.normalized().into_boxed_str()),
+        error: combined.error,
         listed,
         possible,
     }

@@ -280,3 +280,31 @@ fn a_merged_label_equal_to_an_existing_one_is_stored_once() {
     let (Lookup::Listed(la), Lookup::Listed(lb)) = (f.lookup(&a), f.lookup(&b)) else { panic!("not listed") };
     assert!(std::ptr::eq(la[0], lb[0]), "both keys point at one stored label");
 }
+
+#[test]
+fn several_lists_answer_as_one() {
+    use addrcheck_core::filter::check_all;
+    use addrcheck_core::Status;
+    let listed = "0x4f47bc496083c727c5fbe3ce9cdf2b0f6496270c";
+    let key = addrcheck_core::parse(listed).unwrap().key;
+    let one = |name: &str, details: bool| {
+        let mut b = FilterBuilder::new(name);
+        let s = b.add_source(name, "2025-11-27");
+        b.details(details).insert(&key, label(s, name));
+        Filter::from_bytes(&b.build().unwrap()).unwrap()
+    };
+    let (confirmed, unconfirmed, other) = (one("A", true), one("B", false), {
+        let mut b = FilterBuilder::new("C");
+        let s = b.add_source("C", "2025-11-27");
+        b.insert(&Key::new(0x01, &[&[3; 20]]), label(s, "C"));
+        Filter::from_bytes(&b.build().unwrap()).unwrap()
+    });
+    let c = check_all([&other, &unconfirmed, &confirmed], listed);
+    assert_eq!(c.status, Status::Flagged, "a confirmation wins over a possible match");
+    assert_eq!(c.matches.iter().map(|&(i, l)| (i, l.names[0].as_str())).collect::<Vec<_>>(), vec![(2, "A")]);
+    assert_eq!(c.possible, vec![1]);
+    assert_eq!(check_all([&other, &unconfirmed], listed).status, Status::Possible);
+    assert_eq!(check_all([&other], listed).status, Status::Clear);
+    assert_eq!(check_all([&other], "0x4F47bc496083C727c5fbe3CE9CDf2B0f6496270C").status, Status::Invalid);
+    assert_eq!(check_all([&other], "hello").status, Status::Unrecognized);
+}

@@ -1,12 +1,11 @@
-//! Several verified lists checked as one: a result is flagged when any list
-//! confirms the address (with every confirming list's labels), possible when
-//! lists only have unconfirmed Bloom hits, and otherwise what the address itself
-//! is (clear, invalid or unrecognized: the same for every list).
+//! The verified lists of one checker. Checking them as one (flagged when any
+//! list confirms, possible on unconfirmed hits only, else the address's own
+//! status) is the core's `check_all`.
 //!
 //! Pure Rust (no wasm-bindgen): tested natively.
 
-use addrcheck_core::filter::Label;
-use addrcheck_core::{Address, AddressError, Chain, Filter, LoadError, Status};
+use addrcheck_core::filter::{check_all, Combined};
+use addrcheck_core::{Filter, LoadError};
 
 /// Why a list was not added.
 #[derive(Debug, PartialEq, Eq)]
@@ -23,29 +22,8 @@ pub struct Lists {
     filters: Vec<Filter>,
 }
 
-/// The combined answer of every list for one input.
-#[derive(Debug)]
-pub struct Outcome<'f> {
-    pub status: Status,
-    /// The recognised address, when the input parsed.
-    pub address: Option<Address>,
-    /// Why the input did not parse.
-    pub error: Option<AddressError>,
-    /// Confirmed labels, as (list index, label), lists in order.
-    pub matches: Vec<(usize, &'f Label)>,
-    /// Lists whose Bloom filter matched with no details section to confirm it.
-    pub possible: Vec<usize>,
-}
-
-impl Outcome<'_> {
-    pub fn chain(&self) -> Option<Chain> {
-        match (&self.address, &self.error) {
-            (Some(a), _) => Some(a.chain),
-            (None, Some(e)) => e.chain(),
-            (None, None) => None,
-        }
-    }
-}
+/// The combined answer of every list for one input (the core's).
+pub type Outcome<'f> = Combined<'f>;
 
 impl Lists {
     /// Verify `bytes` and start with that list.
@@ -70,57 +48,17 @@ impl Lists {
         &self.filters
     }
 
-    /// Check one input against every list.
+    /// Check one input against every list (`new` always holds one).
     pub fn check(&self, input: &str) -> Outcome<'_> {
-        let mut filters = self.filters.iter().enumerate();
-        // `new` always holds one list.
-        let Some((_, first)) = filters.next() else {
-            return Outcome {
-                status: Status::Unrecognized,
-                address: None,
-                error: Some(AddressError::Unrecognized),
-                matches: Vec::new(),
-                possible: Vec::new(),
-            };
-        };
-        let v = first.check(input);
-        let mut out = Outcome {
-            status: v.status,
-            address: v.address,
-            error: v.error,
-            matches: v.labels.into_iter().map(|l| (0, l)).collect(),
-            possible: if v.status == Status::Possible {
-                vec![0]
-            } else {
-                Vec::new()
-            },
-        };
-        for (i, filter) in filters {
-            let v = filter.check(input);
-            match v.status {
-                Status::Flagged => {
-                    out.matches.extend(v.labels.into_iter().map(|l| (i, l)));
-                    out.status = Status::Flagged;
-                }
-                Status::Possible => {
-                    out.possible.push(i);
-                    if out.status != Status::Flagged {
-                        out.status = Status::Possible;
-                    }
-                }
-                // Not listed here: the address's own status stands unless an
-                // earlier list hit.
-                Status::Clear | Status::Invalid | Status::Unrecognized => {}
-            }
-        }
-        out
+        check_all(&self.filters, input)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use addrcheck_core::{parse, FilterBuilder};
+    use addrcheck_core::filter::Label;
+    use addrcheck_core::{parse, FilterBuilder, Status};
 
     const A: &str = "0x4f47bc496083c727c5fbe3ce9cdf2b0f6496270c";
     const B: &str = "18M8bJWMzWHDBMxoLqjHHAffdRy4SrzkfB";

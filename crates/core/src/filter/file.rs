@@ -16,8 +16,9 @@ use super::codec::{Reader, Writer};
 use super::details::{fingerprint, Details, Label};
 use super::error::LoadError;
 use super::meta::{Metadata, SourceInfo};
-use crate::address::{clean, parse, AddressError, Key, KEY_SCHEME_VERSION};
-use crate::verdict::{Status, Verdict};
+use super::combined::check_all;
+use crate::address::{Key, KEY_SCHEME_VERSION};
+use crate::verdict::Verdict;
 use bloomfilter::Bloom;
 use sha2::{Digest, Sha256};
 
@@ -194,27 +195,12 @@ impl Filter {
 
     /// Check one pasted string.
     pub fn check(&self, input: &str) -> Verdict<'_> {
-        match parse(input) {
-            Ok(address) => {
-                let (status, labels) = match self.lookup(&address.key) {
-                    Lookup::Miss => (Status::Clear, Vec::new()),
-                    Lookup::Possible => (Status::Possible, Vec::new()),
-                    Lookup::Listed(l) => (Status::Flagged, l),
-                };
-                Verdict { status, address: Some(address), error: None, labels }
-            }
-            Err(error) => {
-                // Lists keep entries nobody parses as exact-text keys.
-                let cleaned = clean(input);
-                let lookup = if cleaned.is_empty() { Lookup::Miss } else { self.lookup(&Key::exact(cleaned)) };
-                let (status, labels) = match lookup {
-                    Lookup::Listed(l) => (Status::Flagged, l),
-                    Lookup::Possible => (Status::Possible, Vec::new()),
-                    Lookup::Miss if error == AddressError::Unrecognized => (Status::Unrecognized, Vec::new()),
-                    Lookup::Miss => (Status::Invalid, Vec::new()),
-                };
-                Verdict { status, address: None, error: Some(error), labels }
-            }
+        let c = check_all([self], input);
+        Verdict {
+            status: c.status,
+            address: c.address,
+            error: c.error,
+            labels: c.matches.into_iter().map(|(_, label)| label).collect(),
         }
     }
 }

@@ -4,12 +4,14 @@
 
 mod builder;
 mod codec;
+mod combined;
 mod details;
 mod error;
 mod file;
 mod meta;
 
 pub use builder::{BuildError, FilterBuilder, Inserted, DEFAULT_FP_RATE};
+pub use combined::{check_all, Combined};
 pub use details::Label;
 pub use error::LoadError;
 pub use file::{Filter, Lookup, FORMAT_VERSION, MAGIC};

@@ -1,0 +1,72 @@
+//! Several verified lists checked as one: the input is parsed once and its
+//! key looked up in each list. Flagged when any list confirms the address
+//! (with every confirming list's labels), possible when lists only have
+//! unconfirmed Bloom hits, and otherwise what the address itself is (clear,
+//! invalid or unrecognized: the same for every list).
+
+use super::details::Label;
+use super::file::{Filter, Lookup};
+use crate::address::{clean, parse, Address, AddressError, Chain, Key};
+use crate::verdict::Status;
+
+/// The combined answer of several lists for one input.
+#[derive(Clone, Debug)]
+pub struct Combined<'f> {
+    pub status: Status,
+    /// The recognised address, when the input parsed.
+    pub address: Option<Address>,
+    /// Why the input did not parse (also when its exact text is listed).
+    pub error: Option<AddressError>,
+    /// Confirmed labels as (list index, label), lists in order.
+    pub matches: Vec<(usize, &'f Label)>,
+    /// Lists whose Bloom filter matched with no details section to confirm it.
+    pub possible: Vec<usize>,
+}
+
+impl Combined<'_> {
+    pub fn chain(&self) -> Option<Chain> {
+        match (&self.address, &self.error) {
+            (Some(a), _) => Some(a.chain),
+            (None, Some(e)) => e.chain(),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Check `input` against every filter. With no filter at all nothing can be
+/// listed, so callers must refuse to answer rather than call this with none.
+pub fn check_all<'f>(filters: impl IntoIterator<Item = &'f Filter>, input: &str) -> Combined<'f> {
+    let parsed = parse(input);
+    // Lists keep entries nobody parses as exact-text keys.
+    let key = match &parsed {
+        Ok(address) => Some(address.key),
+        Err(_) => Some(clean(input)).filter(|c| !c.is_empty()).map(Key::exact),
+    };
+    let mut matches = Vec::new();
+    let mut possible = Vec::new();
+    if let Some(key) = key {
+        for (i, filter) in filters.into_iter().enumerate() {
+            match filter.lookup(&key) {
+                Lookup::Listed(labels) => matches.extend(labels.into_iter().map(|l| (i, l))),
+                Lookup::Possible => possible.push(i),
+                Lookup::Miss => {}
+            }
+        }
+    }
+    let (address, error) = match parsed {
+        Ok(address) => (Some(address), None),
+        Err(error) => (None, Some(error)),
+    };
+    let status = if !matches.is_empty() {
+        Status::Flagged
+    } else if !possible.is_empty() {
+        Status::Possible
+    } else {
+        match &error {
+            None => Status::Clear,
+            Some(AddressError::Unrecognized) => Status::Unrecognized,
+            Some(_) => Status::Invalid,
+        }
+    };
+    Combined { status, address, error, matches, possible }
+}
