@@ -158,6 +158,22 @@ describe("checking against the bundled OFAC filter", () => {
     for (const e of eip55) assert.equal(checker.check(e.address.toLowerCase()).normalized, e.address);
   });
 
+  test("the normalized form of a padded or wrapped address is the address, whatever surrounds it", () => {
+    const canonical = entries.filter((e) => /^(0x(?=.*[a-f])(?=.*[A-F])|[13T]|bc1)/.test(e.address)).map((e) => e.address);
+    assert.ok(canonical.length > 100, `${canonical.length} canonical entries`);
+    for (const a of canonical) {
+      assert.equal(checker.check(a).normalized, a);
+      // Non-ASCII padding (no-break space, zero-width space, emoji in a URI label)
+      // shifts UTF-16 offsets; a long label takes the input past the short path.
+      for (const wrapped of [`\u00a0 ${a}\u200b`, `bitcoin:${a}?label=😀`, `\t${a}\n`, `bitcoin:${a}?label=${"x".repeat(300)}`]) {
+        const r = checker.check(wrapped);
+        assert.equal(r.input, wrapped);
+        assert.equal(r.normalized, a, wrapped);
+        assert.equal(r.status, "flagged", wrapped);
+      }
+    }
+  });
+
   test("random valid addresses of every family are clear", () => {
     const mix = realisticMix(new Rng(1), 3000, (a) => checker.check(a).normalized);
     const results = checker.checkMany(mix, { normalized: true });

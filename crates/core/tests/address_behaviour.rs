@@ -528,6 +528,14 @@ fn error_display_names_the_chain_and_reason() {
     assert_eq!(err("").to_string(), "empty input");
     assert_eq!(err("0x123").to_string(), "EVM (Ethereum, BSC, Arbitrum, ...) address: wrong length (5)");
     assert!(err("1BpEi6DfDAUFd7GtittLSdBeYJvcoaVgg0").to_string().contains("invalid character '0' at position 33"));
+    // Look-alikes and invisible characters are named by code point too.
+    assert!(err("1BpEi6DfDAUFd7GtittLSdBeYJvcoaVggа")
+        .to_string()
+        .contains("invalid character 'а' (U+0430) at position 33"));
+    assert!(err("1BpEi6DfDAUFd7Gtitt\u{200B}dBeYJvcoaVgg1").to_string().contains("'\u{200B}' (U+200B) at position 19"));
+    assert!(err("1BpEi6DfDAUFd7Gtitt\u{A0}LSdBeYJvcoaVgg1")
+        .to_string()
+        .contains("invalid character U+00A0 at position 19"));
     let e: Box<dyn std::error::Error> = Box::new(err("hello"));
     assert!(e.source().is_none());
 }
@@ -679,10 +687,8 @@ fn random_valid_addresses_parse_to_their_family() {
             let text = base58check(&[version, &hash].concat());
             assert_eq!(parse(&text).map(|a| a.chain), Ok(chain), "{text}");
         }
-        let xrp = bs58::encode([&[0u8][..], &hash].concat())
-            .with_alphabet(bs58::Alphabet::RIPPLE)
-            .with_check()
-            .into_string();
+        let xrp =
+            bs58::encode([&[0u8][..], &hash].concat()).with_alphabet(bs58::Alphabet::RIPPLE).with_check().into_string();
         assert_eq!(parse(&xrp).map(|a| a.chain), Ok(Chain::Xrp), "{xrp}");
         let mut key = [0u8; 32];
         for b in &mut key {

@@ -8,6 +8,8 @@ const FIELDS = 9;
 const NONE = 0xffffffff;
 /** The chain code of "no chain". */
 const NO_CHAIN = 0xff;
+/** Row flag: the normalized span is in the item's input, not in the pool. */
+const NORMALIZED_IN_INPUT = 1 << 16;
 /**
  * The `matches` / `possibleMatches` of a result without any: one frozen empty
  * array shared by every such result (typed readonly), instead of two new
@@ -59,17 +61,61 @@ export function encodeUtf8(text, from, memory, ptr, capacity) {
 }
 
 /**
- * The result object of one check: the same fields as a batch row, given
- * directly (`code` as in a row; strings and match lists or null).
+ * `[statuses, chain ids, chain names]`, indexed by the codes in a result, and
+ * the module's memory: set once by the Wasm side (every result shares the
+ * strings).
  */
-export function buildResult(input, code, normalized, reason, matches, possibleMatches, vocab) {
+let vocab = [[], [], []];
+let memory = null;
+let bytes = new Uint8Array(0);
+
+export function setup(v, m) {
+  vocab = v;
+  memory = m;
+  bytes = new Uint8Array(m.buffer);
+}
+
+/**
+ * Writes `text` into Wasm memory at `ptr` when it is a string of at most
+ * `capacity` ASCII characters, and returns its length; -1 when it is a longer
+ * or non-ASCII string (the caller reads it another way), -2 when it is not a
+ * string. For the one short address of `check`, this is cheaper than a
+ * TextEncoder call and an allocation.
+ */
+export function readAscii(text, ptr, capacity) {
+  if (typeof text !== "string") return -2;
+  const n = text.length;
+  if (n > capacity) return -1;
+  // A grown memory detaches the old buffer (its length becomes 0).
+  if (bytes.byteLength === 0) bytes = new Uint8Array(memory.buffer);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return -1;
+    bytes[ptr + i] = c;
+  }
+  return n;
+}
+
+/**
+ * The result object of one check: `code` as in a batch row; the normalized
+ * form is `input.substring(normStart, normEnd)`, or `normalized` when
+ * `normStart` is NONE; reason, matches and possibleMatches may be null or
+ * undefined.
+ */
+export function buildResult(input, code, normStart, normEnd, normalized, reason, matches, possibleMatches) {
   const chain = (code >>> 8) & 0xff;
+  let norm = null;
+  if (normStart !== NONE) {
+    norm = normStart === 0 && normEnd === input.length ? input : input.substring(normStart, normEnd);
+  } else if (normalized !== undefined) {
+    norm = normalized;
+  }
   return {
     input,
     status: vocab[0][code & 0xff],
     chain: chain === NO_CHAIN ? null : vocab[1][chain],
     chainName: chain === NO_CHAIN ? null : vocab[2][chain],
-    normalized: normalized === undefined ? null : normalized,
+    normalized: norm,
     reason: reason === undefined ? null : reason,
     matches: matches === null ? NONE_MATCHED : matches,
     possibleMatches: possibleMatches === null ? NONE_MATCHED : possibleMatches,
@@ -83,10 +129,9 @@ export function buildResult(input, code, normalized, reason, matches, possibleMa
  * pool: normalized forms and reasons, one string;
  * input: the text (results take substrings of it) or the array of inputs;
  * matchSets / possibleSets: the match lists of the results that have one
- *   (each result its own), or null when there are none;
- * vocab: [statuses, chain ids, chain names], indexed by the codes in a row.
+ *   (each result its own), or null when there are none.
  */
-export function buildResults(rows, pool, input, matchSets, possibleSets, vocab) {
+export function buildResults(rows, pool, input, matchSets, possibleSets) {
   const statuses = vocab[0];
   const chainIds = vocab[1];
   const chainNames = vocab[2];
@@ -96,16 +141,25 @@ export function buildResults(rows, pool, input, matchSets, possibleSets, vocab) 
   for (let i = 0, r = 0; i < n; i++, r += FIELDS) {
     const code = rows[r];
     const chain = (code >>> 8) & 0xff;
+    const inStart = rows[r + 1];
+    const item = fromText ? input.substring(inStart, rows[r + 2]) : input[i];
     const normStart = rows[r + 3];
     const reasonStart = rows[r + 5];
     const matchSet = rows[r + 7];
     const possibleSet = rows[r + 8];
+    let normalized = null;
+    if (normStart !== NONE) {
+      const normEnd = rows[r + 4];
+      if ((code & NORMALIZED_IN_INPUT) === 0) normalized = pool.substring(normStart, normEnd);
+      else if (normStart === 0 && normEnd === item.length) normalized = item;
+      else normalized = item.substring(normStart, normEnd);
+    }
     out[i] = {
-      input: fromText ? input.substring(rows[r + 1], rows[r + 2]) : input[i],
+      input: item,
       status: statuses[code & 0xff],
       chain: chain === NO_CHAIN ? null : chainIds[chain],
       chainName: chain === NO_CHAIN ? null : chainNames[chain],
-      normalized: normStart === NONE ? null : pool.substring(normStart, rows[r + 4]),
+      normalized,
       reason: reasonStart === NONE ? null : pool.substring(reasonStart, rows[r + 6]),
       matches: matchSet === 0 ? NONE_MATCHED : matchSets[matchSet - 1],
       possibleMatches: possibleSet === 0 ? NONE_MATCHED : possibleSets[possibleSet - 1],

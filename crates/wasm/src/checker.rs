@@ -5,7 +5,7 @@ use crate::info::{list_info, ListInfo};
 use crate::js;
 use crate::lists::{AddError, Lists};
 use crate::paste::{split_joined, split_paste, Item};
-use crate::results::{matches_out, possible_out, row_code, Batch};
+use crate::results::{matches_out, possible_out, row_code, utf16_span, Batch, NONE};
 use addrcheck_core::LoadError;
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
@@ -44,6 +44,7 @@ impl Checker {
     ) -> Result<Checker, JsValue> {
         let bytes = js::bytes_arg(&bytes, "Checker.fromBytes")?;
         let lists = Lists::new(&bytes).map_err(load_error)?;
+        js::set_up();
         Ok(Checker { lists })
     }
 
@@ -75,7 +76,8 @@ impl Checker {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] address: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let Some(text) = address.as_string() else {
+        let mut buf = [0u8; js::SHORT];
+        let Some(text) = js::read_arg(&address, &mut buf) else {
             return Err(js::invalid_argument(&format!(
                 "checker.check expects a string, got {}",
                 js::type_name(&address)
@@ -92,14 +94,26 @@ impl Checker {
         } else {
             js::to_js(&possible_out(&self.lists, &outcome))?
         };
+        // The canonical form is most often the input itself (cleaned): then
+        // only its span crosses, and JavaScript takes it from the input.
+        let normalized = outcome.normalized();
+        let (start, end, form) = match normalized.as_deref() {
+            Some(form) => match utf16_span(&text, form) {
+                Some((start, end)) => (start, end, None),
+                None => (NONE, NONE, Some(form)),
+            },
+            None => (NONE, NONE, None),
+        };
+        let reason = outcome.error.as_ref().map(|e| e.to_string());
         Ok(js::build_result(
             &address,
             row_code(&outcome),
-            outcome.address.as_ref().map(|a| a.normalized()),
-            outcome.error.as_ref().map(|e| e.to_string()),
+            start,
+            end,
+            form,
+            reason.as_deref(),
             &matches,
             &possible,
-            &js::vocab(),
         ))
     }
 
@@ -176,7 +190,6 @@ impl Checker {
             input,
             &match_sets,
             &possible_sets,
-            &js::vocab(),
         ))
     }
 }

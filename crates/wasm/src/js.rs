@@ -17,20 +17,31 @@ extern "C" {
         input: &JsValue,
         match_sets: &JsValue,
         possible_sets: &JsValue,
-        vocab: &JsValue,
     ) -> JsValue;
 
-    /// The plain result object of one check.
+    /// The plain result object of one check. The normalized form is either
+    /// the UTF-16 span `start..end` of `input` or, when `start` is `NONE`,
+    /// `normalized` (null when there is none).
     #[wasm_bindgen(js_name = buildResult)]
     pub fn build_result(
         input: &JsValue,
         code: u32,
-        normalized: Option<String>,
-        reason: Option<String>,
+        normalized_start: u32,
+        normalized_end: u32,
+        normalized: Option<&str>,
+        reason: Option<&str>,
         matches: &JsValue,
         possible_matches: &JsValue,
-        vocab: &JsValue,
     ) -> JsValue;
+
+    /// Hands the `[statuses, chain ids, chain names]` arrays to the builders,
+    /// and the module's memory to `readAscii`.
+    fn setup(vocab: &JsValue, memory: &JsValue);
+
+    /// A short ASCII string written at `ptr`: its length, -1 when `text` is
+    /// a longer or non-ASCII string, -2 when it is not a string.
+    #[wasm_bindgen(js_name = readAscii)]
+    fn read_ascii(text: &JsValue, ptr: u32, capacity: u32) -> i32;
 
     /// The elements joined, their UTF-16 lengths written to `lengths`; throws
     /// an AddrcheckError naming the first element that is not a string.
@@ -47,14 +58,47 @@ extern "C" {
 }
 
 thread_local! {
-    /// `[statuses, chain ids, chain names]`, indexed by the codes in a row:
-    /// made once, so every result shares the same strings.
-    static VOCAB: JsValue = {
-        let statuses: Array = STATUSES.iter().map(|s| JsValue::from_str(s.as_str())).collect();
-        let ids: Array = CHAINS.iter().map(|c| JsValue::from_str(c.id())).collect();
-        let names: Array = CHAINS.iter().map(|c| JsValue::from_str(c.name())).collect();
-        Array::of3(&statuses, &ids, &names).into()
-    };
+    static SET_UP: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// Gives `js/results.js` what it needs, once: the strings the codes in a
+/// result stand for (`[statuses, chain ids, chain names]`, shared by every
+/// result) and the module's memory.
+pub fn set_up() {
+    if SET_UP.with(|done| done.replace(true)) {
+        return;
+    }
+    let statuses: Array = STATUSES
+        .iter()
+        .map(|s| JsValue::from_str(s.as_str()))
+        .collect();
+    let ids: Array = CHAINS.iter().map(|c| JsValue::from_str(c.id())).collect();
+    let names: Array = CHAINS.iter().map(|c| JsValue::from_str(c.name())).collect();
+    setup(
+        &Array::of3(&statuses, &ids, &names),
+        &wasm_bindgen::memory(),
+    );
+}
+
+/// Inputs of `check` up to this many bytes are read without allocating.
+pub const SHORT: usize = 256;
+
+/// A string argument: read into `buf` when short and ASCII (the usual
+/// address), else into a new `String`; `None` when `value` is not a string.
+pub fn read_arg<'b>(
+    value: &JsValue,
+    buf: &'b mut [u8; SHORT],
+) -> Option<std::borrow::Cow<'b, str>> {
+    match read_ascii(value, buf.as_mut_ptr() as u32, SHORT as u32) {
+        -2 => None,
+        n if n >= 0 => {
+            let ascii = buf.get(..n as usize)?;
+            core::str::from_utf8(ascii)
+                .ok()
+                .map(std::borrow::Cow::Borrowed)
+        }
+        _ => value.as_string().map(std::borrow::Cow::Owned),
+    }
 }
 
 /// A JavaScript string as UTF-8, copied into Wasm memory with
@@ -103,10 +147,6 @@ pub fn read_strings(items: &Array) -> Result<(String, Vec<u32>), JsValue> {
     let lengths = Uint32Array::new_with_length(items.length());
     let joined = join_strings(items, &lengths)?;
     Ok((read_string(&joined)?, lengths.to_vec()))
-}
-
-pub fn vocab() -> JsValue {
-    VOCAB.with(JsValue::clone)
 }
 
 /// A JSON-compatible value: plain objects and arrays, never `Map`.

@@ -23,7 +23,7 @@ pub struct Lists {
 }
 
 /// The combined answer of every list for one input (the core's).
-pub type Outcome<'f> = Combined<'f>;
+pub type Outcome<'f, 'i> = Combined<'f, 'i>;
 
 impl Lists {
     /// Verify `bytes` and start with that list.
@@ -49,7 +49,7 @@ impl Lists {
     }
 
     /// Check one input against every list (`new` always holds one).
-    pub fn check(&self, input: &str) -> Outcome<'_> {
+    pub fn check<'i>(&self, input: &'i str) -> Outcome<'_, 'i> {
         check_all(&self.filters, input)
     }
 }

@@ -13,12 +13,17 @@ use crate::paste::Item;
 use serde::Serialize;
 
 /// Integers per result row:
-/// `[status | chain << 8, input start, input end, normalized start,
+/// `[status | chain << 8 | flags, input start, input end, normalized start,
 ///   normalized end, reason start, reason end, match set, possible set]`.
 /// Input spans are UTF-16 offsets in the JavaScript input string; the other
-/// spans are UTF-16 offsets in the pool. Sets are 1-based indices into
+/// spans are UTF-16 offsets in the pool, except the normalized span when the
+/// row has [`NORMALIZED_IN_INPUT`]. Sets are 1-based indices into
 /// `match_sets` / `possible_sets` (0: none); every result has its own.
 pub const FIELDS: usize = 9;
+
+/// Row flag: the normalized form is a span of the item's own input (offsets
+/// from the item's start), because the input already is canonical.
+pub const NORMALIZED_IN_INPUT: u32 = 1 << 16;
 
 /// A missing span (`normalized` or `reason` is `null`).
 pub const NONE: u32 = u32::MAX;
@@ -96,11 +101,22 @@ impl<'f> Batch<'f> {
         self.rows.is_empty()
     }
 
-    fn push(&mut self, item: Item<'_>, outcome: Outcome<'f>) {
-        let code = row_code(&outcome);
-        let (norm_start, norm_end) = match &outcome.address {
-            Some(a) if self.normalized => self.pool_push(&a.normalized()),
-            _ => (NONE, NONE),
+    fn push(&mut self, item: Item<'_>, outcome: Outcome<'f, '_>) {
+        let mut code = row_code(&outcome);
+        let normalized = if self.normalized {
+            outcome.normalized()
+        } else {
+            None
+        };
+        let (norm_start, norm_end) = match normalized.as_deref() {
+            None => (NONE, NONE),
+            Some(form) => match utf16_span(item.text, form) {
+                Some(span) => {
+                    code |= NORMALIZED_IN_INPUT;
+                    span
+                }
+                None => self.pool_push(form),
+            },
         };
         let (reason_start, reason_end) = match &outcome.error {
             Some(e) => self.pool_push(&e.to_string()),
@@ -133,7 +149,7 @@ impl<'f> Batch<'f> {
         (start, self.pool_utf16)
     }
 
-    fn match_set(&mut self, outcome: &Outcome<'f>) -> u32 {
+    fn match_set(&mut self, outcome: &Outcome<'f, '_>) -> u32 {
         if outcome.matches.is_empty() {
             return 0;
         }
@@ -141,7 +157,7 @@ impl<'f> Batch<'f> {
         self.match_sets.len() as u32
     }
 
-    fn possible_set(&mut self, outcome: &Outcome<'f>) -> u32 {
+    fn possible_set(&mut self, outcome: &Outcome<'f, '_>) -> u32 {
         if outcome.possible.is_empty() {
             return 0;
         }
@@ -151,7 +167,7 @@ impl<'f> Batch<'f> {
 }
 
 /// The confirmed matches of an outcome, as JavaScript sees them.
-pub fn matches_out<'f>(lists: &'f Lists, outcome: &Outcome<'f>) -> Vec<MatchOut<'f>> {
+pub fn matches_out<'f>(lists: &'f Lists, outcome: &Outcome<'f, '_>) -> Vec<MatchOut<'f>> {
     let filters = lists.filters();
     outcome
         .matches
@@ -171,7 +187,7 @@ pub fn matches_out<'f>(lists: &'f Lists, outcome: &Outcome<'f>) -> Vec<MatchOut<
 }
 
 /// The unconfirmed hits of an outcome, as JavaScript sees them.
-pub fn possible_out<'f>(lists: &'f Lists, outcome: &Outcome<'f>) -> Vec<PossibleOut<'f>> {
+pub fn possible_out<'f>(lists: &'f Lists, outcome: &Outcome<'f, '_>) -> Vec<PossibleOut<'f>> {
     let filters = lists.filters();
     outcome
         .possible
@@ -194,8 +210,29 @@ pub fn possible_out<'f>(lists: &'f Lists, outcome: &Outcome<'f>) -> Vec<Possible
         .collect()
 }
 
+/// The UTF-16 offsets of `part` in `text`, when `part` is a slice of `text`
+/// (such as its cleaned form).
+pub fn utf16_span(text: &str, part: &str) -> Option<(u32, u32)> {
+    let start = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let end = start.checked_add(part.len())?;
+    if end > text.len() {
+        return None;
+    }
+    let (before, part) = (text.get(..start)?, text.get(start..end)?);
+    let units = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        }
+    };
+    let start = u32::try_from(units(before)).ok()?;
+    let end = start.checked_add(u32::try_from(units(part)).ok()?)?;
+    Some((start, end))
+}
+
 /// The first integer of a row: status and chain codes.
-pub fn row_code(outcome: &Outcome<'_>) -> u32 {
+pub fn row_code(outcome: &Outcome<'_, '_>) -> u32 {
     u32::from(status_code(outcome.status)) | u32::from(chain_code(outcome.chain())) << 8
 }
 
@@ -242,7 +279,7 @@ mod tests {
         // Flagged, with its normalized EIP-55 form and one match set.
         let r = row(0);
         assert_eq!(STATUSES[(r[0] & 0xff) as usize], Status::Flagged);
-        assert_eq!(CHAINS[(r[0] >> 8) as usize].id(), "evm");
+        assert_eq!(CHAINS[((r[0] >> 8) & 0xff) as usize].id(), "evm");
         assert_eq!(utf16_slice(text, r[1], r[2]), items[0].text);
         assert_eq!(
             utf16_slice(&batch.pool, r[3], r[4]),
@@ -262,7 +299,7 @@ mod tests {
         // Unrecognized, no chain, a reason; the input span skips the é correctly.
         let r = row(1);
         assert_eq!(STATUSES[(r[0] & 0xff) as usize], Status::Unrecognized);
-        assert_eq!((r[0] >> 8) as u8, NO_CHAIN);
+        assert_eq!(((r[0] >> 8) & 0xff) as u8, NO_CHAIN);
         assert_eq!(utf16_slice(text, r[1], r[2]), "é-not-an-address");
         assert_eq!((r[3], r[4]), (NONE, NONE));
         assert_eq!(
@@ -273,9 +310,46 @@ mod tests {
         // Invalid (checksum), chain known, no normalized form.
         let r = row(2);
         assert_eq!(STATUSES[(r[0] & 0xff) as usize], Status::Invalid);
-        assert_eq!(CHAINS[(r[0] >> 8) as usize].id(), "evm");
+        assert_eq!(CHAINS[((r[0] >> 8) & 0xff) as usize].id(), "evm");
         assert!(utf16_slice(&batch.pool, r[5], r[6]).contains("checksum"));
         assert_eq!((r[7], r[8]), (0, 0));
+    }
+
+    #[test]
+    fn canonical_inputs_lend_their_normalized_form() {
+        let lists = lists(true);
+        let eip55 = "0x4F47Bc496083C727c5fbe3CE9CDf2B0f6496270c";
+        let text = format!("x ethereum:{eip55}@1 \u{a0}bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4");
+        let items = split_paste(&text);
+        let mut batch = Batch::with_capacity(&lists, items.len(), true);
+        items.iter().for_each(|it| batch.check(*it));
+        assert_eq!(batch.len(), 3);
+        // `x`: unrecognized, no normalized form.
+        assert_eq!(batch.rows[0] & NORMALIZED_IN_INPUT, 0);
+        assert_eq!((batch.rows[3], batch.rows[4]), (NONE, NONE));
+        // The URI's address: a span of the item, past `ethereum:`.
+        let r = &batch.rows[FIELDS..2 * FIELDS];
+        assert_ne!(r[0] & NORMALIZED_IN_INPUT, 0);
+        assert_eq!(STATUSES[(r[0] & 0xff) as usize], Status::Flagged);
+        assert_eq!((r[3], r[4]), (9, 9 + 42));
+        assert_eq!(&items[1].text[9..51], eip55);
+        // The segwit address after a no-break space (a separator, so its own item).
+        let r = &batch.rows[2 * FIELDS..];
+        assert_ne!(r[0] & NORMALIZED_IN_INPUT, 0);
+        assert_eq!((r[3], r[4]), (0, 42));
+        // The pool holds only the reason of `x`: no normalized form was printed.
+        assert_eq!(batch.pool, "not a recognised address format");
+    }
+
+    #[test]
+    fn utf16_spans_count_code_units() {
+        let text = "é😀 abc";
+        assert_eq!(utf16_span(text, &text[7..]), Some((4, 7)));
+        assert_eq!(utf16_span(text, &text[..2]), Some((0, 1)));
+        assert_eq!(utf16_span(text, text), Some((0, 7)));
+        // Not a slice of `text`.
+        assert_eq!(utf16_span(text, "abc"), None);
+        assert_eq!(utf16_span(&text[..2], &text[7..]), None);
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub use clean::clean;
 pub use key::{Key, KEY_SCHEME_VERSION};
 
 use core::fmt;
+use std::borrow::Cow;
 
 /// The longest cleaned text any supported format can have (a Monero integrated
 /// address is 106 characters); longer input is rejected before decoding.
@@ -154,6 +155,78 @@ impl Address {
     }
 }
 
+/// A recognised address and the cleaned text it was read from (see
+/// [`parse_text`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed<'a> {
+    address: Address,
+    text: &'a str,
+}
+
+impl<'a> Parsed<'a> {
+    pub fn address(&self) -> &Address {
+        &self.address
+    }
+
+    pub fn into_address(self) -> Address {
+        self.address
+    }
+
+    /// The input after cleaning: what was parsed.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// [`Address::normalized`], borrowed from the text when the text already
+    /// is the canonical form: then nothing is hashed or encoded again.
+    pub fn normalized(&self) -> Cow<'a, str> {
+        normalized_from(&self.address, self.text)
+    }
+}
+
+/// [`Parsed::normalized`] for an address kept apart from its text; `text` must
+/// be the cleaned text `address` was parsed from.
+pub(crate) fn normalized_from<'a>(address: &Address, text: &'a str) -> Cow<'a, str> {
+    if text_is_canonical(address, text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(address.normalized())
+    }
+}
+
+/// Whether `text`, which parsed to `address`, is what [`Address::normalized`]
+/// prints, judged from the text's shape alone. Sound because parsing verified
+/// the text (its checksum matched) and each family's text is a one-to-one
+/// encoding of what the key holds; a test holds it to `normalized()` over the
+/// official vectors, the OFAC lists and random addresses of every family.
+fn text_is_canonical(address: &Address, text: &str) -> bool {
+    let b = text.as_bytes();
+    match address.key.tag() {
+        // The EIP-55 form: `0x` and mixed case, which parsing checked against
+        // the Keccak-256 (or no letters at all: every case is the same).
+        key::tag::EVM => {
+            let digits = b.get(2..).unwrap_or_default();
+            let lower = digits.iter().any(u8::is_ascii_lowercase);
+            let upper = digits.iter().any(u8::is_ascii_uppercase);
+            b.len() == 2 + evm::HEX_LEN && b.starts_with(b"0x") && lower == upper
+        }
+        // Base58Check text, not CashAddr (which the Bitcoin Cash chain and
+        // 32-byte hashes print as): Base58 is one-to-one, and the key keeps
+        // the version bytes.
+        key::tag::BASE58 => address.chain != Chain::BitcoinCash && address.key.payload().len() != 33,
+        // The Base58Check `T…` form, not hex.
+        key::tag::TRON => b.first() == Some(&b'T'),
+        // Lower-case bech32: BIP-173 fixes the checksum variant and the zero
+        // padding, so the data part is one-to-one.
+        key::tag::SEGWIT => !b.iter().any(u8::is_ascii_uppercase),
+        // Plain Base58, and Base58Check in XRP's alphabet.
+        key::tag::SOLANA | key::tag::XRP => true,
+        // CashAddr (token-aware types print as plain ones), Monero (integrated
+        // addresses print as standard), Sapling: rare enough to print again.
+        _ => false,
+    }
+}
+
 /// Why a string is not a valid address.
 ///
 /// Positions and lengths count characters (not bytes) of the cleaned input,
@@ -202,12 +275,24 @@ impl fmt::Display for AddressError {
                 write!(f, "{} address: wrong length ({len})", chain.name())
             }
             AddressError::Character { chain, ch, pos } => {
-                write!(f, "{} address: invalid character {ch:?} at position {pos}", chain.name())
+                write!(f, "{} address: invalid character ", chain.name())?;
+                // Visible ASCII as itself; anything else also by code point,
+                // since it may be invisible or look like an ASCII letter.
+                if ch.is_ascii_graphic() {
+                    write!(f, "'{ch}'")?;
+                } else if ch.is_whitespace() || ch.is_control() {
+                    write!(f, "U+{:04X}", u32::from(*ch))?;
+                } else {
+                    write!(f, "'{ch}' (U+{:04X})", u32::from(*ch))?;
+                }
+                write!(f, " at position {pos}")
             }
             AddressError::MixedCase { chain } => {
                 write!(f, "{} address: mixes upper and lower case", chain.name())
             }
-            AddressError::Format { chain, detail } => write!(f, "{} address: {detail}", chain.name()),
+            AddressError::Format { chain, detail } => {
+                write!(f, "{} address: {detail}", chain.name())
+            }
         }
     }
 }
@@ -217,14 +302,17 @@ impl std::error::Error for AddressError {}
 
 /// Recognise an address. `input` is cleaned first (see [`clean`]).
 pub fn parse<S: AsRef<str>>(input: S) -> Result<Address, AddressError> {
-    parse_raw(input.as_ref())
+    parse_text(input.as_ref()).map(Parsed::into_address)
 }
 
-fn parse_raw(input: &str) -> Result<Address, AddressError> {
+/// [`parse`], keeping the cleaned text the address was read from (so that its
+/// canonical form can often be borrowed rather than computed).
+pub fn parse_text(input: &str) -> Result<Parsed<'_>, AddressError> {
     if input.len() > MAX_INPUT_LEN {
         return Err(AddressError::Unrecognized);
     }
-    parse_inner(clean(input))
+    let text = clean(input);
+    parse_inner(text).map(|address| Parsed { address, text })
 }
 
 /// Dispatch on the shape of the cleaned text.

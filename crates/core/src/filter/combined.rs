@@ -6,12 +6,14 @@
 
 use super::details::Label;
 use super::file::{Filter, Lookup};
-use crate::address::{clean, parse, Address, AddressError, Chain, Key};
+use crate::address::{clean, normalized_from, parse_text, Address, AddressError, Chain, Key};
 use crate::verdict::Status;
+use std::borrow::Cow;
 
-/// The combined answer of several lists for one input.
+/// The combined answer of several lists for one input. Borrows labels from
+/// the lists (`'f`) and the cleaned text from the input (`'i`).
 #[derive(Clone, Debug)]
-pub struct Combined<'f> {
+pub struct Combined<'f, 'i> {
     pub status: Status,
     /// The recognised address, when the input parsed.
     pub address: Option<Address>,
@@ -21,9 +23,11 @@ pub struct Combined<'f> {
     pub matches: Vec<(usize, &'f Label)>,
     /// Lists whose Bloom filter matched with no details section to confirm it.
     pub possible: Vec<usize>,
+    /// The input after cleaning.
+    cleaned: &'i str,
 }
 
-impl Combined<'_> {
+impl<'i> Combined<'_, 'i> {
     pub fn chain(&self) -> Option<Chain> {
         match (&self.address, &self.error) {
             (Some(a), _) => Some(a.chain),
@@ -31,16 +35,33 @@ impl Combined<'_> {
             (None, None) => None,
         }
     }
+
+    /// The input after cleaning (whitespace, invisible characters and
+    /// payment-URI wrappers removed): a slice of the input.
+    pub fn cleaned(&self) -> &'i str {
+        self.cleaned
+    }
+
+    /// The address's canonical form ([`Address::normalized`]), borrowed from
+    /// the input when the input already is canonical
+    /// ([`Parsed::normalized`](crate::address::Parsed::normalized)).
+    pub fn normalized(&self) -> Option<Cow<'i, str>> {
+        Some(normalized_from(self.address.as_ref()?, self.cleaned))
+    }
 }
 
 /// Check `input` against every filter. With no filter at all nothing can be
 /// listed, so callers must refuse to answer rather than call this with none.
-pub fn check_all<'f>(filters: impl IntoIterator<Item = &'f Filter>, input: &str) -> Combined<'f> {
-    let parsed = parse(input);
+pub fn check_all<'f, 'i>(filters: impl IntoIterator<Item = &'f Filter>, input: &'i str) -> Combined<'f, 'i> {
+    let parsed = parse_text(input);
+    let cleaned = match &parsed {
+        Ok(p) => p.text(),
+        Err(_) => clean(input),
+    };
     // Lists keep entries nobody parses as exact-text keys.
     let key = match &parsed {
-        Ok(address) => Some(address.key),
-        Err(_) => Some(clean(input)).filter(|c| !c.is_empty()).map(Key::exact),
+        Ok(p) => Some(p.address().key),
+        Err(_) => Some(cleaned).filter(|c| !c.is_empty()).map(Key::exact),
     };
     let mut matches = Vec::new();
     let mut possible = Vec::new();
@@ -54,7 +75,7 @@ pub fn check_all<'f>(filters: impl IntoIterator<Item = &'f Filter>, input: &str)
         }
     }
     let (address, error) = match parsed {
-        Ok(address) => (Some(address), None),
+        Ok(p) => (Some(p.into_address()), None),
         Err(error) => (None, Some(error)),
     };
     let status = if !matches.is_empty() {
@@ -68,5 +89,5 @@ pub fn check_all<'f>(filters: impl IntoIterator<Item = &'f Filter>, input: &str)
             Some(_) => Status::Invalid,
         }
     };
-    Combined { status, address, error, matches, possible }
+    Combined { status, address, error, matches, possible, cleaned }
 }
