@@ -90,7 +90,7 @@ pub fn check(lists: &[&List], input: &str) -> Outcome {
     Outcome {
         status: combined.status,
         chain: combined.chain(),
-        normalized: combined.address.as_ref().map(|a| a.normalized().into_boxed_str()),
+        normalized: combined.normalized().map(|n| n.into_owned().into_boxed_str()),
         error: combined.error,
         listed,
         possible,
