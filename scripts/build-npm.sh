@@ -27,7 +27,7 @@ source scripts/env.sh
 
 out="${ADDRCHECK_NPM_OUT:-crates/wasm/pkg}"
 target_dir="${CARGO_TARGET_DIR:-target}"
-hot_crates=(addrcheck-core addrcheck-wasm bloomfilter siphasher sha2 digest block-buffer tiny-keccak bech32)
+hot_crates=(addrcheck-core addrcheck-wasm siphasher sha2 tiny-keccak)
 
 config=(
   --config 'profile.npm.inherits="release"'

@@ -1,12 +1,13 @@
 //! Native check throughput, including parsing and normalisation to a key:
-//! `cargo bench -p addrcheck-core --bench check`.
+//! `cargo bench -p addrcheck-core --bench check` (groups `check/`, `parse/`,
+//! and `lookup/` for the Bloom filter alone on keys parsed beforehand).
 //!
 //! Targets (one core): ≥ 3 million checks/s on a realistic mix of formats,
 //! ≥ 5 million/s on lower-case EVM addresses.
 
 mod mix;
 
-use addrcheck_core::address::parse;
+use addrcheck_core::address::{parse, Key};
 use addrcheck_core::filter::{Filter, FilterBuilder, Label};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use mix::Rng;
@@ -92,6 +93,25 @@ fn bench(c: &mut Criterion) {
         });
     }
     per.finish();
+
+    // The Bloom filter alone, on keys parsed beforehand: what a lookup costs
+    // once the address is a key. Its own generator, so the inputs above stay.
+    let mut rng = Rng(7);
+    let mut lookup = c.benchmark_group("lookup");
+    lookup.throughput(Throughput::Elements(BATCH as u64));
+    let key = |a: &String| parse(a).expect("generated address parses").key;
+    let absent: Vec<Key> = (0..BATCH).map(|_| key(&mix::realistic(&mut rng))).collect();
+    let present: Vec<Key> = listed.iter().cycle().take(BATCH).map(key).collect();
+    for (name, keys) in [("bloom_miss", &absent), ("bloom_hit", &present)] {
+        lookup.bench_function(name, |b| {
+            b.iter(|| {
+                for k in keys {
+                    black_box(filter.bloom_contains(black_box(k)));
+                }
+            })
+        });
+    }
+    lookup.finish();
 }
 
 criterion_group!(benches, bench);

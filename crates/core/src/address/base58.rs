@@ -193,7 +193,7 @@ pub(super) fn normalize(payload: &[u8]) -> Option<String> {
         22 => ZCASH_VERSIONS.iter().any(|v| payload[..2] == v[..]),
         _ => false,
     };
-    valid.then(|| bs58::encode(payload).with_check().into_string())
+    valid.then(|| bs58::encode(super::with_checksum(payload)).into_string())
 }
 
 #[cfg(test)]

@@ -434,6 +434,14 @@ fn sha256d_checksum(data: &[u8]) -> [u8; 4] {
     [h[0], h[1], h[2], h[3]]
 }
 
+/// `payload` followed by its Base58Check checksum, ready for Base58.
+fn with_checksum(payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(payload.len() + 4);
+    out.extend_from_slice(payload);
+    out.extend_from_slice(&sha256d_checksum(payload));
+    out
+}
+
 /// Keccak-256 (the original Keccak padding, as Ethereum and Monero use it).
 fn keccak256(data: &[u8]) -> [u8; 32] {
     use tiny_keccak::{Hasher, Keccak};

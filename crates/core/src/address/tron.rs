@@ -29,5 +29,5 @@ pub(super) fn normalize(payload: &[u8]) -> Option<String> {
     if payload.len() != 21 || payload[0] != VERSION {
         return None;
     }
-    Some(bs58::encode(payload).with_check().into_string())
+    Some(bs58::encode(super::with_checksum(payload)).into_string())
 }

@@ -34,5 +34,5 @@ pub(super) fn normalize(payload: &[u8]) -> Option<String> {
     let mut body = [0u8; 21];
     body[0] = ACCOUNT_ID;
     body[1..].copy_from_slice(payload);
-    Some(bs58::encode(body).with_alphabet(bs58::Alphabet::RIPPLE).with_check().into_string())
+    Some(bs58::encode(super::with_checksum(&body)).with_alphabet(bs58::Alphabet::RIPPLE).into_string())
 }

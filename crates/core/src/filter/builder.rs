@@ -1,11 +1,11 @@
 //! Building a filter file from keys and labels.
 
+use super::bloom::{Bloom, BloomError};
 use super::codec::Writer;
 use super::details::{fingerprint_of_id, key_id, Details, Label};
 use super::file::{begin_file, seal, FLAG_DETAILS};
 use super::meta::{Metadata, SourceInfo};
 use crate::address::{Key, KEY_SCHEME_VERSION};
-use bloomfilter::Bloom;
 use core::fmt;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -208,22 +208,18 @@ impl FilterBuilder {
 
         let merged = merge_labels(labels, pairs, n, sources.len())?;
 
-        // Seed from the content: SHA-256 of the sorted key ids.
-        let mut h = Sha256::new();
-        h.update(b"addrcheck seed v1\0");
-        for &i in &order {
-            h.update(ids[i as usize]);
-        }
-        let seed = distinct_halves(h.finalize().into());
+        let seed = bloom_seed(order.iter().map(|&i| &ids[i as usize]));
         let bloom = {
-            let mut bloom: Bloom<KeyBytes<'_>> =
-                Bloom::new_for_fp_rate_with_seed(n, fp_rate, &seed).map_err(|_| BuildError::TooLarge("keys"))?;
+            let mut bloom = Bloom::with_rate(n as u64, fp_rate, seed).map_err(|e| match e {
+                BloomError::Parameters => BuildError::FpRate(fp_rate),
+                _ => BuildError::TooLarge("keys"),
+            })?;
             let mut start = 0;
             for &end in &ends {
-                bloom.set(&KeyBytes(&arena[start..end as usize]));
+                bloom.insert(&arena[start..end as usize]);
                 start = end as usize;
             }
-            bloom.into_bytes()
+            bloom
         };
         drop((arena, ends));
 
@@ -240,7 +236,9 @@ impl FilterBuilder {
         let at = w.begin_blob();
         meta.encode(&mut w);
         w.end_blob(at);
-        w.blob(&bloom);
+        let at = w.begin_blob();
+        bloom.encode(&mut w);
+        w.end_blob(at);
         drop(bloom);
         let at = w.begin_blob();
         if details {
@@ -390,53 +388,39 @@ fn write_details(w: &mut Writer, merged: &MergedLabels, order: &[u32], ids: &[[u
     }
 }
 
-/// The two 16-byte halves of the seed key the two SipHash functions; were
-/// they equal, every probe would land on one bit and the false-positive rate
-/// would explode. Re-derive the second half in that (astronomically
-/// unlikely) case.
-pub(crate) fn distinct_halves(mut seed: [u8; 32]) -> [u8; 32] {
-    while seed[..16] == seed[16..] {
-        let next: [u8; 32] = Sha256::digest(seed).into();
-        seed[16..].copy_from_slice(&next[..16]);
+/// The Bloom filter's seed (its SipHash key), from the content alone so that
+/// a build is reproducible: the first 16 bytes of
+/// `SHA-256("addrcheck bloom seed v2\0" ‖ id_1 ‖ … ‖ id_n)`, where the ids
+/// are the keys' 16-byte ids (first half of `SHA-256("addrcheck key v1\0" ‖
+/// key bytes)`) in ascending order.
+fn bloom_seed<'a>(sorted_ids: impl Iterator<Item = &'a [u8; 16]>) -> [u8; 16] {
+    let mut h = Sha256::new();
+    h.update(b"addrcheck bloom seed v2\0");
+    for id in sorted_ids {
+        h.update(id);
     }
+    let mut seed = [0u8; 16];
+    seed.copy_from_slice(&h.finalize()[..16]);
     seed
-}
-
-/// Key bytes as the Bloom filter hashes them: `Hasher::write` of the bytes
-/// only, with no length prefix, so 32- and 64-bit targets agree. This is
-/// exactly how [`Key`]'s `Hash` impl feeds the hasher, so a filter built from
-/// `KeyBytes` answers for `Key`.
-pub(crate) struct KeyBytes<'a>(pub(crate) &'a [u8]);
-
-impl core::hash::Hash for KeyBytes<'_> {
-    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
-        state.write(self.0);
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use core::hash::{Hash, Hasher};
-    use std::collections::hash_map::DefaultHasher;
 
     #[test]
-    fn equal_seed_halves_are_made_distinct() {
-        let seed = distinct_halves([7u8; 32]);
-        assert_ne!(seed[..16], seed[16..]);
-        assert_eq!(seed[..16], [7u8; 16], "first half is kept");
-        let fine: [u8; 32] = core::array::from_fn(|i| i as u8);
-        assert_eq!(distinct_halves(fine), fine, "distinct halves are untouched");
-    }
-
-    #[test]
-    fn key_bytes_hash_like_key() {
-        let key = Key::new(0x01, &[&[0xAB; 20]]);
-        let mut a = DefaultHasher::new();
-        key.hash(&mut a);
-        let mut b = DefaultHasher::new();
-        KeyBytes(key.as_bytes()).hash(&mut b);
-        assert_eq!(a.finish(), b.finish());
+    fn seed_is_the_documented_digest() {
+        let ids = [[1u8; 16], [2u8; 16]];
+        let mut h = Sha256::new();
+        h.update(b"addrcheck bloom seed v2\0");
+        h.update([1u8; 16]);
+        h.update([2u8; 16]);
+        assert_eq!(bloom_seed(ids.iter())[..], h.finalize()[..16]);
+        assert_ne!(
+            bloom_seed(ids.iter()),
+            bloom_seed(ids[..1].iter()),
+            "depends on every key"
+        );
     }
 
     fn one_key(source: u16) -> FilterBuilder {

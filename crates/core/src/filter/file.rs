@@ -5,13 +5,14 @@
 //! | bytes | field |
 //! |---|---|
 //! | 8 | magic `ADDRCHK\x1a` |
-//! | 2 | format version (1) |
+//! | 2 | format version (2) |
 //! | 2 | flags (bit 0: details section present) |
 //! | 4 + n | metadata |
-//! | 4 + n | Bloom filter (the `bloomfilter` crate's serialisation) |
+//! | 4 + n | Bloom filter: `u32` k, `u64` m, 16-byte seed, ceil(m / 64) `u64` words (see `bloom.rs`) |
 //! | 4 + n | details section (empty when absent) |
 //! | 32 | SHA-256 of every byte before it |
 
+use super::bloom::Bloom;
 use super::codec::{Reader, Writer};
 use super::details::{fingerprint, Details, Label};
 use super::error::LoadError;
@@ -19,7 +20,6 @@ use super::meta::{Metadata, SourceInfo};
 use super::combined::check_all;
 use crate::address::{Key, KEY_SCHEME_VERSION};
 use crate::verdict::Verdict;
-use bloomfilter::Bloom;
 use sha2::{Digest, Sha256};
 
 pub const MAGIC: [u8; 8] = *b"ADDRCHK\x1a";
@@ -28,11 +28,13 @@ pub const MAGIC: [u8; 8] = *b"ADDRCHK\x1a";
 /// file whose fingerprints it derives differently would miss every listed
 /// key and answer "clear". `crates/cli/tests/bundled_filter.rs` fails on such
 /// a change until the bundled filter is rebuilt, as a reminder.
-pub const FORMAT_VERSION: u16 = 1;
+///
+/// - 2: the project's own Bloom filter (one SipHash-1-3-128 per key, double
+///   hashing, multiply-shift; section `k`, `m`, seed, words).
+/// - 1: the `bloomfilter` crate's filter and serialisation.
+pub const FORMAT_VERSION: u16 = 2;
 pub(crate) const FLAG_DETAILS: u16 = 1;
 const DIGEST_LEN: usize = 32;
-/// More hash functions than this means a corrupt header (1e-18 needs 60).
-const MAX_HASHES: u32 = 128;
 
 /// Start a file: magic, version and flags. The sections follow as blobs.
 pub(crate) fn begin_file(w: &mut Writer, flags: u16) {
@@ -51,7 +53,7 @@ pub(crate) fn seal(mut w: Writer) -> Vec<u8> {
 /// A verified filter, ready to answer.
 pub struct Filter {
     meta: Metadata,
-    bloom: Bloom<Key>,
+    bloom: Bloom,
     details: Option<Details>,
     /// SHA-256 of the whole file, as `sha256sum` prints it.
     file_sha256: [u8; 32],
@@ -107,13 +109,7 @@ impl Filter {
                 supported: KEY_SCHEME_VERSION,
             });
         }
-        let bloom = Bloom::<Key>::from_slice(bloom_bytes)
-            .map_err(|_| LoadError::Malformed("Bloom filter section"))?;
-        // `Bloom::is_empty` means "no bit set", not "no bits": compare the size.
-        let bits = bloom.len();
-        if bits == 0 || bloom.number_of_hash_functions() > MAX_HASHES {
-            return Err(LoadError::Malformed("Bloom filter parameters"));
-        }
+        let bloom = Bloom::decode(bloom_bytes)?;
         let details = match (flags & FLAG_DETAILS != 0, details_bytes.is_empty()) {
             (true, _) => Some(Details::decode(
                 &mut Reader::new(details_bytes, LoadError::Malformed("details section")),
@@ -156,16 +152,16 @@ impl Filter {
     }
 
     pub fn bloom_bits(&self) -> u64 {
-        self.bloom.len()
+        self.bloom.bits()
     }
 
     pub fn hash_count(&self) -> u32 {
-        self.bloom.number_of_hash_functions()
+        self.bloom.hash_count()
     }
 
     /// Bloom bits per key.
     pub fn bits_per_key(&self) -> f64 {
-        self.bloom.len() as f64 / self.meta.keys.max(1) as f64
+        self.bloom.bits() as f64 / self.meta.keys.max(1) as f64
     }
 
     pub fn has_details(&self) -> bool {
@@ -174,12 +170,12 @@ impl Filter {
 
     /// Whether the Bloom filter may contain `key` (no confirmation).
     pub fn bloom_contains(&self, key: &Key) -> bool {
-        self.bloom.check(key)
+        self.bloom.contains(key.as_bytes())
     }
 
     /// Look a key up: Bloom filter first, then the details section.
     pub fn lookup(&self, key: &Key) -> Lookup<'_> {
-        if !self.bloom.check(key) {
+        if !self.bloom_contains(key) {
             return Lookup::Miss;
         }
         match &self.details {
@@ -209,8 +205,8 @@ impl core::fmt::Debug for Filter {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Filter")
             .field("meta", &self.meta)
-            .field("bits", &self.bloom.len())
-            .field("hashes", &self.bloom.number_of_hash_functions())
+            .field("bits", &self.bloom.bits())
+            .field("hashes", &self.bloom.hash_count())
             .field("details", &self.details.as_ref().map(Details::len))
             .field("sha256", &self.sha256_hex())
             .finish()

@@ -2,6 +2,7 @@
 //! a Bloom filter of address keys, an optional details section that confirms
 //! and explains hits, and a SHA-256 over everything before it.
 
+mod bloom;
 mod builder;
 mod codec;
 mod combined;
