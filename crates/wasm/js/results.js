@@ -54,7 +54,7 @@ export function joinStrings(items, lengths) {
  * most `capacity` bytes (TextEncoder.encodeInto: far faster than a copy loop
  * for long ASCII text). Returns [UTF-16 units read, bytes written].
  */
-export function encodeUtf8(text, from, memory, ptr, capacity) {
+export function encodeUtf8(text, from, ptr, capacity) {
   const rest = from === 0 ? text : text.substring(from);
   const { read, written } = encoder.encodeInto(rest, new Uint8Array(memory.buffer, ptr, capacity));
   return [read, written];

@@ -35,7 +35,7 @@ extern "C" {
     ) -> JsValue;
 
     /// Hands the `[statuses, chain ids, chain names]` arrays to the builders,
-    /// and the module's memory to `readAscii`.
+    /// and the module's memory to `readAscii` and `encodeUtf8`.
     fn setup(vocab: &JsValue, memory: &JsValue);
 
     /// A short ASCII string written at `ptr`: its length, -1 when `text` is
@@ -50,7 +50,7 @@ extern "C" {
 
     /// TextEncoder.encodeInto of `text[from..]` into Wasm memory.
     #[wasm_bindgen(js_name = encodeUtf8)]
-    fn encode_utf8(text: &JsString, from: u32, memory: &JsValue, ptr: u32, capacity: u32) -> Array;
+    fn encode_utf8(text: &JsString, from: u32, ptr: u32, capacity: u32) -> Array;
 
     /// `Error` named "AddrcheckError" with a `code`.
     #[wasm_bindgen(js_name = addrcheckError)]
@@ -101,7 +101,8 @@ pub fn read_arg<'b>(
     }
 }
 
-/// A JavaScript string as UTF-8, copied into Wasm memory with
+/// A JavaScript string as UTF-8 (after [`set_up`], which every checker has
+/// run), copied into Wasm memory with
 /// `TextEncoder.encodeInto` (one call for ASCII text; lone surrogates become
 /// U+FFFD, as in every string that crosses into Rust).
 pub fn read_string(text: &JsString) -> Result<String, JsValue> {
@@ -110,7 +111,6 @@ pub fn read_string(text: &JsString) -> Result<String, JsValue> {
     let mut buf: Vec<u8> = vec![0; units];
     let mut len = 0usize;
     let mut read = 0usize;
-    let memory = wasm_bindgen::memory();
     while read < units {
         if buf.len() - len < 4 {
             buf.resize(len + (units - read) * 3 + 4, 0);
@@ -119,7 +119,6 @@ pub fn read_string(text: &JsString) -> Result<String, JsValue> {
         let r = encode_utf8(
             text,
             read as u32,
-            &memory,
             spare.as_mut_ptr() as u32,
             spare.len() as u32,
         );

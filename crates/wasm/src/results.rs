@@ -139,13 +139,8 @@ impl<'f> Batch<'f> {
 
     fn pool_push(&mut self, s: &str) -> (u32, u32) {
         let start = self.pool_utf16;
-        let units = if s.is_ascii() {
-            s.len()
-        } else {
-            s.encode_utf16().count()
-        };
         self.pool.push_str(s);
-        self.pool_utf16 = self.pool_utf16.saturating_add(units as u32);
+        self.pool_utf16 = self.pool_utf16.saturating_add(utf16_len(s) as u32);
         (start, self.pool_utf16)
     }
 
@@ -210,6 +205,15 @@ pub fn possible_out<'f>(lists: &'f Lists, outcome: &Outcome<'f, '_>) -> Vec<Poss
         .collect()
 }
 
+/// The length of `s` in UTF-16 code units, as JavaScript counts it.
+fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.encode_utf16().count()
+    }
+}
+
 /// The UTF-16 offsets of `part` in `text`, when `part` is a slice of `text`
 /// (such as its cleaned form).
 pub fn utf16_span(text: &str, part: &str) -> Option<(u32, u32)> {
@@ -219,15 +223,8 @@ pub fn utf16_span(text: &str, part: &str) -> Option<(u32, u32)> {
         return None;
     }
     let (before, part) = (text.get(..start)?, text.get(start..end)?);
-    let units = |s: &str| {
-        if s.is_ascii() {
-            s.len()
-        } else {
-            s.encode_utf16().count()
-        }
-    };
-    let start = u32::try_from(units(before)).ok()?;
-    let end = start.checked_add(u32::try_from(units(part)).ok()?)?;
+    let start = u32::try_from(utf16_len(before)).ok()?;
+    let end = start.checked_add(u32::try_from(utf16_len(part)).ok()?)?;
     Some((start, end))
 }
 
