@@ -208,6 +208,40 @@ describe("checking against the bundled OFAC filter", () => {
     });
   });
 
+  test("a normalized form printed on first read behaves like any other property", () => {
+    const e = entries.find((x) => /^0x(?=.*[a-f])(?=.*[A-F])[0-9a-fA-F]{40}$/.test(x.address));
+    const lower = e.address.toLowerCase();
+    const keys = ["input", "status", "chain", "chainName", "normalized", "reason", "matches", "possibleMatches"];
+    // Read, serialised, cloned, spread, listed: always the EIP-55 form, in its place.
+    const read = checker.check(lower);
+    assert.equal(read.normalized, e.address);
+    assert.equal(read.normalized, e.address);
+    assert.equal(JSON.parse(JSON.stringify(checker.check(lower))).normalized, e.address);
+    assert.equal(structuredClone(checker.check(lower)).normalized, e.address);
+    assert.equal({ ...checker.check(lower) }.normalized, e.address);
+    assert.deepEqual(Object.keys(checker.check(lower)), keys);
+    assert.deepEqual(Object.entries(checker.check(lower))[4], ["normalized", e.address]);
+    // Once read, it is a plain data property; before, it can be assigned.
+    const d = Object.getOwnPropertyDescriptor(read, "normalized");
+    assert.deepEqual(d, { value: e.address, writable: true, enumerable: true, configurable: true });
+    const assigned = checker.check(lower);
+    assigned.normalized = "mine";
+    assert.equal(assigned.normalized, "mine");
+    // A frozen result still answers; a freed checker does not matter.
+    const frozen = Object.freeze(checker.check(lower));
+    assert.equal(frozen.normalized, e.address);
+    const bch = entries.find((x) => checker.check(x.address).chain === "bitcoin-cash");
+    const other = Checker.fromBytes(FILTER);
+    const later = other.check(`bitcoincash:${bch.address.toUpperCase()}`);
+    other.free();
+    assert.equal(later.normalized, checker.check(bch.address).normalized);
+    assert.match(later.normalized, /^[a-z0-9:]+$/);
+    // The same form `checkMany` prints with { normalized: true }.
+    const mix = realisticMix(new Rng(9), 2000, (a) => checker.check(a).normalized).map((a) => a.toLowerCase());
+    const many = checker.checkMany(mix, { normalized: true });
+    mix.forEach((a, i) => assert.equal(checker.check(a).normalized, many[i].normalized, a));
+  });
+
   test("results are plain, JSON-compatible objects that share nothing", () => {
     const [a, b] = checker.checkMany([entries[0].address, entries[0].address]);
     for (const r of [a, b, checker.check("nonsense"), checker.checkMany("x")[0]]) {

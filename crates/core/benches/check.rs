@@ -72,7 +72,7 @@ fn bench(c: &mut Criterion) {
     // Per-format parse cost, to see where a mix spends its time.
     let mut per = c.benchmark_group("parse");
     per.throughput(Throughput::Elements(1_000));
-    let formats: [(&str, fn(&mut Rng) -> String); 8] = [
+    let formats: [(&str, mix::Generator); 8] = [
         ("evm_lowercase", mix::evm_lower),
         ("evm_eip55", mix::evm_checksummed),
         ("base58check_p2pkh", |r| mix::base58check(r, &[0x00])),

@@ -31,6 +31,9 @@ impl Rng {
     }
 }
 
+/// Makes a random address of one family.
+pub type Generator = fn(&mut Rng) -> String;
+
 pub fn evm_lower(rng: &mut Rng) -> String {
     format!("0x{}", hex::encode(rng.bytes::<20>()))
 }

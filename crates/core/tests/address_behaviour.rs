@@ -706,3 +706,36 @@ fn tron_address_starting_like_testnet_segwit_is_tron() {
     assert_eq!(a.chain, Chain::Tron);
     assert_eq!(a.normalized(), "TB1sJq9yCvDXPru88NRdSWD9peQKe9E75E");
 }
+
+/// `0x` and 40 hex digits skip cleaning; padding forces the full path. Both
+/// must answer alike.
+#[test]
+fn plain_evm_input_parses_as_the_full_path_does() {
+    let mut rng = mix::Rng(40);
+    let mut inputs = Vec::new();
+    for _ in 0..3_000 {
+        let canonical = mix::evm_checksummed(&mut rng);
+        let mut flipped = canonical.clone().into_bytes();
+        let i = 2 + rng.below(40);
+        flipped[i] = if flipped[i].is_ascii_uppercase() { flipped[i] + 32 } else { flipped[i].to_ascii_uppercase() };
+        let mut bad_char = canonical.clone().into_bytes();
+        bad_char[2 + rng.below(40)] = [b'g', b'G', b'x', b' ', b'-'][rng.below(5)];
+        inputs.extend([
+            canonical.to_ascii_lowercase(),
+            format!("0x{}", canonical[2..].to_ascii_uppercase()),
+            canonical.clone(),
+            String::from_utf8(flipped).unwrap(),
+            String::from_utf8(bad_char).unwrap(),
+            format!("0X{}", &canonical[2..]),
+        ]);
+    }
+    for input in &inputs {
+        // Positions count in the cleaned text: padding does not shift them.
+        assert_eq!(parse(input), parse(format!(" {input}\t")), "{input}");
+    }
+    // Sanity: the mutations did produce every kind of answer.
+    let answers: Vec<_> = inputs.iter().map(parse).collect();
+    assert!(answers.iter().any(|a| matches!(a, Err(AddressError::Checksum { .. }))));
+    assert!(answers.iter().any(|a| matches!(a, Err(AddressError::Character { .. }))));
+    assert!(answers.iter().filter(|a| a.is_ok()).count() > 3 * 3_000);
+}

@@ -5,11 +5,13 @@
 //! (other case, hex, URI-wrapped, padded), and over official vectors.
 
 use addrcheck_core::address::{parse_text, Address, Chain, Key};
+use addrcheck_core::filter::check_all;
+use addrcheck_core::Filter;
 use std::borrow::Cow;
 
 #[path = "../benches/mix.rs"]
 mod mix;
-use mix::Rng;
+use mix::{Generator, Rng};
 
 /// Parses `input`, checks the borrowed form against the computed one, and
 /// says whether it was borrowed.
@@ -18,7 +20,11 @@ fn borrowed(input: &str) -> bool {
     let computed = parsed.address().normalized();
     let normalized = parsed.normalized();
     assert_eq!(normalized, computed, "{input:?}");
-    matches!(normalized, Cow::Borrowed(_))
+    let is_borrowed = matches!(normalized, Cow::Borrowed(_));
+    // The check's answer offers the same borrowed form, and only that.
+    let combined = check_all(std::iter::empty::<&Filter>(), input);
+    assert_eq!(combined.normalized_borrowed(), is_borrowed.then(|| parsed.text()), "{input:?}");
+    is_borrowed
 }
 
 /// Other textual forms of a canonical address: none of them is canonical
@@ -39,7 +45,7 @@ fn variants(canonical: &str) -> Vec<String> {
 #[test]
 fn canonical_forms_of_every_family_are_borrowed() {
     let mut rng = Rng(55);
-    let generators: &[(&str, fn(&mut Rng) -> String)] = &[
+    let generators: &[(&str, Generator)] = &[
         ("EIP-55", mix::evm_checksummed),
         ("P2PKH", |r| mix::base58check(r, &[0x00])),
         ("P2SH", |r| mix::base58check(r, &[0x05])),

@@ -10,6 +10,8 @@ const NONE = 0xffffffff;
 const NO_CHAIN = 0xff;
 /** Row flag: the normalized span is in the item's input, not in the pool. */
 const NORMALIZED_IN_INPUT = 1 << 16;
+/** Flag of `check`: the normalized form is printed when first read. */
+const NORMALIZED_LATER = 1 << 17;
 /**
  * The `matches` / `possibleMatches` of a result without any: one frozen empty
  * array shared by every such result (typed readonly), instead of two new
@@ -68,12 +70,62 @@ export function encodeUtf8(text, from, ptr, capacity) {
 let vocab = [[], [], []];
 let memory = null;
 let bytes = new Uint8Array(0);
+/** The raw exports of the module, and the buffer of `addrcheck_normalized_later`. */
+let exports = null;
+let laterBuffer = 0;
+/** Must equal `SHORT` in src/js.rs. */
+const SHORT = 256;
 
-export function setup(v, m) {
+export function setup(v, m, e, buffer) {
   vocab = v;
   memory = m;
   bytes = new Uint8Array(m.buffer);
+  exports = e;
+  laterBuffer = buffer;
 }
+
+/**
+ * The canonical form of the address in `input` (cleaned and parsed as `check`
+ * does), or null: input written to the buffer, the form read back (every
+ * canonical form is ASCII). `check` leaves only short ASCII inputs for later.
+ */
+function normalizeLater(input) {
+  const n = readAscii(input, laterBuffer, SHORT);
+  if (n < 0) return null;
+  const m = exports.addrcheck_normalized_later(n);
+  if (m < 0) return null;
+  // Printing may have grown the memory, which detaches the old buffer.
+  if (bytes.byteLength === 0) bytes = new Uint8Array(memory.buffer);
+  return String.fromCharCode.apply(null, bytes.subarray(laterBuffer, laterBuffer + m));
+}
+
+/** `normalized` as an ordinary data property, replacing the accessor below. */
+function settle(result, value) {
+  Object.defineProperty(result, "normalized", { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * `normalized` of a `check` result whose input is valid but not canonical (a
+ * lower-case EVM address, a CashAddr without prefix, ...): printing the form
+ * costs more than the check itself (a Keccak-256 for EVM) and most callers
+ * never read it, so it is printed from `input` when first read and then kept
+ * as a plain data property. The property is own and enumerable, so
+ * JSON.stringify, structuredClone, spreading and Object.keys see it like any
+ * other; assigning to it works as on a data property. One descriptor shared
+ * by every such result: defining it costs far less than a closure per result.
+ */
+const NORMALIZED_ON_READ = {
+  get() {
+    const value = normalizeLater(this.input);
+    if (Object.isExtensible(this)) settle(this, value);
+    return value;
+  },
+  set(value) {
+    settle(this, value);
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 /**
  * Writes `text` into Wasm memory at `ptr` when it is a string of at most
@@ -98,28 +150,33 @@ export function readAscii(text, ptr, capacity) {
 
 /**
  * The result object of one check: `code` as in a batch row; the normalized
- * form is `input.substring(normStart, normEnd)`, or `normalized` when
- * `normStart` is NONE; reason, matches and possibleMatches may be null or
- * undefined.
+ * form is `input.substring(normStart, normEnd)`, or, when `normStart` is
+ * NONE, printed on first read (NORMALIZED_LATER) or `printed`; printed,
+ * reason, matches and possibleMatches may be null or undefined.
  */
-export function buildResult(input, code, normStart, normEnd, normalized, reason, matches, possibleMatches) {
+export function buildResult(input, code, normStart, normEnd, printed, reason, matches, possibleMatches) {
   const chain = (code >>> 8) & 0xff;
-  let norm = null;
-  if (normStart !== NONE) {
-    norm = normStart === 0 && normEnd === input.length ? input : input.substring(normStart, normEnd);
-  } else if (normalized !== undefined) {
-    norm = normalized;
+  const status = vocab[0][code & 0xff];
+  const chainId = chain === NO_CHAIN ? null : vocab[1][chain];
+  const chainName = chain === NO_CHAIN ? null : vocab[2][chain];
+  reason = reason === undefined ? null : reason;
+  matches = matches === null ? NONE_MATCHED : matches;
+  possibleMatches = possibleMatches === null ? NONE_MATCHED : possibleMatches;
+  if ((code & NORMALIZED_LATER) !== 0) {
+    // The accessor is added, not swapped for a data property (that would
+    // make the object slow), and in the same place in the key order.
+    const result = { input, status, chain: chainId, chainName };
+    Object.defineProperty(result, "normalized", NORMALIZED_ON_READ);
+    result.reason = reason;
+    result.matches = matches;
+    result.possibleMatches = possibleMatches;
+    return result;
   }
-  return {
-    input,
-    status: vocab[0][code & 0xff],
-    chain: chain === NO_CHAIN ? null : vocab[1][chain],
-    chainName: chain === NO_CHAIN ? null : vocab[2][chain],
-    normalized: norm,
-    reason: reason === undefined ? null : reason,
-    matches: matches === null ? NONE_MATCHED : matches,
-    possibleMatches: possibleMatches === null ? NONE_MATCHED : possibleMatches,
-  };
+  let normalized = printed === undefined ? null : printed;
+  if (normStart !== NONE) {
+    normalized = normStart === 0 && normEnd === input.length ? input : input.substring(normStart, normEnd);
+  }
+  return { input, status, chain: chainId, chainName, normalized, reason, matches, possibleMatches };
 }
 
 /**

@@ -5,9 +5,12 @@ use crate::info::{list_info, ListInfo};
 use crate::js;
 use crate::lists::{AddError, Lists};
 use crate::paste::{split_joined, split_paste, Item};
-use crate::results::{matches_out, possible_out, row_code, utf16_span, Batch, NONE};
+use crate::results::{
+    matches_out, possible_out, row_code, utf16_span, Batch, NONE, NORMALIZED_LATER,
+};
 use addrcheck_core::LoadError;
 use js_sys::{Array, JsString};
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -96,21 +99,28 @@ impl Checker {
         };
         // The canonical form is most often the input itself (cleaned): then
         // only its span crosses, and JavaScript takes it from the input.
-        let normalized = outcome.normalized();
-        let (start, end, form) = match normalized.as_deref() {
-            Some(form) => match utf16_span(&text, form) {
-                Some((start, end)) => (start, end, None),
-                None => (NONE, NONE, Some(form)),
-            },
-            None => (NONE, NONE, None),
+        // Otherwise JavaScript prints it when `normalized` is first read.
+        // Long or non-ASCII input (rare) gets its form printed now.
+        let mut code = row_code(&outcome);
+        let (start, end) = match outcome.normalized_borrowed() {
+            Some(form) => utf16_span(&text, form).unwrap_or((NONE, NONE)),
+            None => (NONE, NONE),
         };
+        let mut printed = None;
+        if start == NONE && outcome.address.is_some() {
+            if matches!(text, Cow::Borrowed(_)) {
+                code |= NORMALIZED_LATER;
+            } else {
+                printed = outcome.normalized();
+            }
+        }
         let reason = outcome.error.as_ref().map(|e| e.to_string());
         Ok(js::build_result(
             &address,
-            row_code(&outcome),
+            code,
             start,
             end,
-            form,
+            printed.as_deref(),
             reason.as_deref(),
             &matches,
             &possible,

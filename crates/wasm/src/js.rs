@@ -2,6 +2,7 @@
 //! error type, and conversions of arguments and serde values.
 
 use crate::codes::{CHAINS, STATUSES};
+use crate::results::normalized_of;
 use js_sys::{Array, ArrayBuffer, JsString, Uint32Array, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -19,8 +20,9 @@ extern "C" {
         possible_sets: &JsValue,
     ) -> JsValue;
 
-    /// The plain result object of one check. The normalized form is either
-    /// the UTF-16 span `start..end` of `input` or, when `start` is `NONE`,
+    /// The plain result object of one check. The normalized form is the
+    /// UTF-16 span `start..end` of `input`; when `start` is `NONE`, it is
+    /// printed on first read if `code` has `NORMALIZED_LATER`, else it is
     /// `normalized` (null when there is none).
     #[wasm_bindgen(js_name = buildResult)]
     pub fn build_result(
@@ -35,8 +37,9 @@ extern "C" {
     ) -> JsValue;
 
     /// Hands the `[statuses, chain ids, chain names]` arrays to the builders,
-    /// and the module's memory to `readAscii` and `encodeUtf8`.
-    fn setup(vocab: &JsValue, memory: &JsValue);
+    /// the module's memory to `readAscii` and `encodeUtf8`, and the raw
+    /// exports and buffer of [`addrcheck_normalized_later`].
+    fn setup(vocab: &JsValue, memory: &JsValue, exports: &JsValue, later_buffer: u32);
 
     /// A short ASCII string written at `ptr`: its length, -1 when `text` is
     /// a longer or non-ASCII string, -2 when it is not a string.
@@ -63,7 +66,8 @@ thread_local! {
 
 /// Gives `js/results.js` what it needs, once: the strings the codes in a
 /// result stand for (`[statuses, chain ids, chain names]`, shared by every
-/// result) and the module's memory.
+/// result), the module's memory, and the raw exports and buffer of
+/// [`addrcheck_normalized_later`] (the normalized forms `check` prints later).
 pub fn set_up() {
     if SET_UP.with(|done| done.replace(true)) {
         return;
@@ -74,10 +78,43 @@ pub fn set_up() {
         .collect();
     let ids: Array = CHAINS.iter().map(|c| JsValue::from_str(c.id())).collect();
     let names: Array = CHAINS.iter().map(|c| JsValue::from_str(c.name())).collect();
+    let later_buffer = LATER.with(|buf| buf.borrow_mut().as_mut_ptr() as u32);
     setup(
         &Array::of3(&statuses, &ids, &names),
         &wasm_bindgen::memory(),
+        &wasm_bindgen::exports(),
+        later_buffer,
     );
+}
+
+thread_local! {
+    /// Input and answer of [`addrcheck_normalized_later`] (the module has one
+    /// thread: this lives at one address for good).
+    static LATER: core::cell::RefCell<[u8; SHORT]> = const { core::cell::RefCell::new([0; SHORT]) };
+}
+
+/// The normalized form a `check` result prints when first read: `len` bytes
+/// of ASCII input in the buffer handed to `js/results.js` at set-up are
+/// replaced by the form ([`normalized_of`]); its length, or -1 when there is
+/// none. A raw export rather than a `Closure`: the result getter calls it
+/// through the instance's exports, which costs the module far fewer bytes
+/// than the closure machinery.
+#[no_mangle]
+pub extern "C" fn addrcheck_normalized_later(len: u32) -> i32 {
+    LATER.with(|buf| {
+        let mut buf = buf.borrow_mut();
+        let form = buf
+            .get(..len as usize)
+            .and_then(|input| core::str::from_utf8(input).ok())
+            .and_then(normalized_of);
+        match form {
+            Some(form) if form.len() <= SHORT => {
+                buf[..form.len()].copy_from_slice(form.as_bytes());
+                form.len() as i32
+            }
+            _ => -1,
+        }
+    })
 }
 
 /// Inputs of `check` up to this many bytes are read without allocating.

@@ -25,6 +25,21 @@ pub const FIELDS: usize = 9;
 /// from the item's start), because the input already is canonical.
 pub const NORMALIZED_IN_INPUT: u32 = 1 << 16;
 
+/// Flag of `check`'s result code (never in a batch row): the input is a valid
+/// address but not in its canonical form, which JavaScript has printed with
+/// [`normalized_of`] when `normalized` is first read. Printing it costs more
+/// than the check (a Keccak-256 for a lower-case EVM address), and most
+/// callers never read it.
+pub const NORMALIZED_LATER: u32 = 1 << 17;
+
+/// The canonical form of the address in `input` (cleaned and parsed as
+/// `check` does), or `None` when it is not a valid address.
+pub fn normalized_of(input: &str) -> Option<String> {
+    addrcheck_core::parse(input)
+        .ok()
+        .map(|address| address.normalized())
+}
+
 /// A missing span (`normalized` or `reason` is `null`).
 pub const NONE: u32 = u32::MAX;
 
@@ -336,6 +351,32 @@ mod tests {
         assert_eq!((r[3], r[4]), (0, 42));
         // The pool holds only the reason of `x`: no normalized form was printed.
         assert_eq!(batch.pool, "not a recognised address format");
+    }
+
+    #[test]
+    fn normalized_later_is_what_the_check_would_print() {
+        let lists = lists(true);
+        for input in [
+            "0x4f47bc496083c727c5fbe3ce9cdf2b0f6496270c",
+            " ethereum:0x4F47BC496083C727C5FBE3CE9CDF2B0F6496270C@1 ",
+            "BITCOINCASH:QPM2QSZNHKS23Z7629MMS6S4CWEF74VCWVY22GDX6A",
+            "41a614f803b6fd780986a42c78ec9c7f77e6ded13c",
+        ] {
+            let outcome = lists.check(input);
+            assert_eq!(
+                outcome.normalized_borrowed(),
+                None,
+                "{input:?} is not canonical"
+            );
+            let computed = outcome.normalized().map(|form| form.into_owned());
+            assert!(computed.is_some(), "{input:?}");
+            assert_eq!(normalized_of(input), computed, "{input:?}");
+        }
+        assert_eq!(
+            normalized_of("0x4f47bc496083c727c5fbe3ce9cdf2b0f6496270"),
+            None
+        );
+        assert_eq!(normalized_of(""), None);
     }
 
     #[test]

@@ -73,6 +73,9 @@ export interface CheckResult {
   /**
    * The canonical form (EIP-55 for EVM, CashAddr for Bitcoin Cash, ...); null
    * unless the input parsed. `checkMany` fills it only with `{ normalized: true }`.
+   * When `check`'s input is not already canonical (a lower-case EVM address,
+   * say), the form is printed from `input` when this property is first read,
+   * then kept: it is an own, enumerable, writable property like the others.
    */
   normalized: string | null;
   /** Why the input is not a valid address (set for `invalid` and `unrecognized`). */

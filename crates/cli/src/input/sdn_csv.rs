@@ -55,7 +55,7 @@ pub fn read<R: BufRead>(reader: R, out: &mut Collector<'_>) -> Result<(), ReadEr
         }
         pending.extend_from_slice(bytes);
         quotes += bytes.iter().filter(|&&b| b == b'"').count();
-        if quotes % 2 == 0 {
+        if quotes.is_multiple_of(2) {
             record(&pending, start_line, out);
             pending.clear();
             quotes = 0;

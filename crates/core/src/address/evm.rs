@@ -28,50 +28,53 @@ fn shift(e: AddressError, by: usize) -> AddressError {
     }
 }
 
-/// Value of each byte as a hex digit, or 0xFF.
-const HEX_VALUE: [u8; 256] = {
-    let mut t = [0xFFu8; 256];
-    let mut i = 0;
-    while i < 10 {
-        t[b'0' as usize + i] = i as u8;
-        i += 1;
-    }
-    let mut i = 0;
-    while i < 6 {
-        t[b'a' as usize + i] = 10 + i as u8;
-        t[b'A' as usize + i] = 10 + i as u8;
-        i += 1;
-    }
-    t
-};
-
 /// `s[start..]` is 40 bytes long (hex digits or not): one pass decodes the
 /// account and notes which letter cases occur. Only mixed case pays for the
 /// Keccak-256 of EIP-55.
+///
+/// Branch-free arithmetic per byte rather than a table lookup, so that the
+/// compiler processes the digits 16 at a time (SIMD); this is most of the
+/// cost of checking a lower-case address.
 pub(super) fn parse_hex(s: &str, start: usize) -> Result<Address, AddressError> {
     let digits = &s.as_bytes()[start..];
-    let mut account = [0u8; 20];
-    let mut bad = 0u8;
-    let mut lower = false;
-    let mut upper = false;
-    for (dst, pair) in account.iter_mut().zip(digits.chunks_exact(2)) {
-        let (hi, lo) = (HEX_VALUE[usize::from(pair[0])], HEX_VALUE[usize::from(pair[1])]);
-        bad |= (hi | lo) & 0xF0;
-        *dst = (hi << 4) | (lo & 0x0f);
-        // Hex letters are 0x41..=0x46 and 0x61..=0x66; digits are below 0x40.
-        for c in [pair[0], pair[1]] {
-            lower |= c >= b'a';
-            upper |= (b'A'..b'a').contains(&c);
-        }
+    let Ok(digits) = <&[u8; HEX_LEN]>::try_from(digits) else {
+        return Err(length_error(s, Chain::Evm));
+    };
+    let mut values = [0u8; HEX_LEN];
+    let (mut bad, mut lower, mut upper) = (0u8, 0u8, 0u8);
+    for (value, &c) in values.iter_mut().zip(digits) {
+        let digit = c.wrapping_sub(b'0');
+        // `| 0x20` maps 'A'..='F' onto 'a'..='f' (and nothing else onto them).
+        let letter = (c | 0x20).wrapping_sub(b'a');
+        let (is_digit, is_letter) = (digit < 10, letter < 6);
+        *value = if is_digit { digit } else { letter.wrapping_add(10) };
+        bad |= u8::from(!is_digit & !is_letter);
+        lower |= u8::from(is_letter & (c & 0x20 != 0));
+        upper |= u8::from(is_letter & (c & 0x20 == 0));
     }
     if bad != 0 {
         check_chars(&s[start..], Chain::Evm, |c| c.is_ascii_hexdigit()).map_err(|e| shift(e, start))?;
     }
+    let mut account = [0u8; 20];
+    for (byte, pair) in account.iter_mut().zip(values.chunks_exact(2)) {
+        *byte = (pair[0] << 4) | pair[1];
+    }
     // All-lower and all-upper carry no checksum; only mixed case is EIP-55.
-    if lower && upper && !eip55_matches(&account, digits) {
+    if lower != 0 && upper != 0 && !eip55_matches(&account, digits) {
         return Err(AddressError::Checksum { chain: Chain::Evm });
     }
     Ok(Address { chain: Chain::Evm, key: Key::new(tag::EVM, &[&account]) })
+}
+
+/// The input is `0x` and 40 more bytes, the last one visible ASCII (the
+/// usual EVM paste): cleaning leaves such a string as it is (its ends are
+/// visible, and `0x…` names no URI scheme), and the full path would parse it
+/// as [`parse_hex`] does here. So both steps are skipped, with the same
+/// answer; `None` for any other shape.
+pub(super) fn parse_plain(s: &str) -> Option<Result<Address, AddressError>> {
+    let b = s.as_bytes();
+    let plain = b.len() == 2 + HEX_LEN && b[0] == b'0' && b[1] == b'x' && b[2 + HEX_LEN - 1].is_ascii_graphic();
+    plain.then(|| parse_hex(s, 2))
 }
 
 /// EIP-55 (ERC-55), "Mixed-case checksum address encoding":

@@ -187,11 +187,16 @@ impl<'a> Parsed<'a> {
 /// [`Parsed::normalized`] for an address kept apart from its text; `text` must
 /// be the cleaned text `address` was parsed from.
 pub(crate) fn normalized_from<'a>(address: &Address, text: &'a str) -> Cow<'a, str> {
-    if text_is_canonical(address, text) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(address.normalized())
+    match canonical_text(address, text) {
+        Some(text) => Cow::Borrowed(text),
+        None => Cow::Owned(address.normalized()),
     }
+}
+
+/// `text` when it already is the canonical form of `address` (parsed from
+/// it), without printing anything; `None` when the form must be computed.
+pub(crate) fn canonical_text<'a>(address: &Address, text: &'a str) -> Option<&'a str> {
+    text_is_canonical(address, text).then_some(text)
 }
 
 /// Whether `text`, which parsed to `address`, is what [`Address::normalized`]
@@ -308,6 +313,9 @@ pub fn parse<S: AsRef<str>>(input: S) -> Result<Address, AddressError> {
 /// [`parse`], keeping the cleaned text the address was read from (so that its
 /// canonical form can often be borrowed rather than computed).
 pub fn parse_text(input: &str) -> Result<Parsed<'_>, AddressError> {
+    if let Some(plain) = evm::parse_plain(input) {
+        return plain.map(|address| Parsed { address, text: input });
+    }
     if input.len() > MAX_INPUT_LEN {
         return Err(AddressError::Unrecognized);
     }

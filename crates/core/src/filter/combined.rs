@@ -6,7 +6,7 @@
 
 use super::details::Label;
 use super::file::{Filter, Lookup};
-use crate::address::{clean, normalized_from, parse_text, Address, AddressError, Chain, Key};
+use crate::address::{canonical_text, clean, normalized_from, parse_text, Address, AddressError, Chain, Key};
 use crate::verdict::Status;
 use std::borrow::Cow;
 
@@ -48,6 +48,13 @@ impl<'i> Combined<'_, 'i> {
     pub fn normalized(&self) -> Option<Cow<'i, str>> {
         Some(normalized_from(self.address.as_ref()?, self.cleaned))
     }
+
+    /// The cleaned input when it already is the address's canonical form:
+    /// [`normalized`](Self::normalized) without computing anything. `None`
+    /// when there is no address, or when its form would have to be printed.
+    pub fn normalized_borrowed(&self) -> Option<&'i str> {
+        canonical_text(self.address.as_ref()?, self.cleaned)
+    }
 }
 
 /// Check `input` against every filter. With no filter at all nothing can be
@@ -59,15 +66,19 @@ pub fn check_all<'f, 'i>(filters: impl IntoIterator<Item = &'f Filter>, input: &
         Err(_) => clean(input),
     };
     // Lists keep entries nobody parses as exact-text keys.
+    let exact;
     let key = match &parsed {
-        Ok(p) => Some(p.address().key),
-        Err(_) => Some(cleaned).filter(|c| !c.is_empty()).map(Key::exact),
+        Ok(p) => Some(&p.address().key),
+        Err(_) => {
+            exact = Some(cleaned).filter(|c| !c.is_empty()).map(Key::exact);
+            exact.as_ref()
+        }
     };
     let mut matches = Vec::new();
     let mut possible = Vec::new();
     if let Some(key) = key {
         for (i, filter) in filters.into_iter().enumerate() {
-            match filter.lookup(&key) {
+            match filter.lookup(key) {
                 Lookup::Listed(labels) => matches.extend(labels.into_iter().map(|l| (i, l))),
                 Lookup::Possible => possible.push(i),
                 Lookup::Miss => {}
