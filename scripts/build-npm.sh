@@ -62,7 +62,7 @@ for dir in web node; do
     echo "build-npm: $out/$dir/addrcheck.d.ts declares 'any' (see above)" >&2
     exit 1
   fi
-  wasm-opt -Oz --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt -Oz --converge --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/$dir/addrcheck_bg.wasm" -o "$out/$dir/addrcheck_bg.wasm"
 done

@@ -174,6 +174,25 @@ describe("checking against the bundled OFAC filter", () => {
     }
   });
 
+  test("a character outside ASCII anywhere in a short input is read as it is", () => {
+    // `check` copies short ASCII input four characters at a time; any other
+    // character, at any place in such a group, must send it the long way.
+    const a = entries.find((e) => /^0x[0-9a-f]{40}$/i.test(e.address)).address;
+    for (const odd of ["\u00e9", "\u0130", "\u0141", "\u4e00", "\u{1f600}"]) {
+      for (let i = 0; i < 12; i++) {
+        const input = a.slice(0, i) + odd + a.slice(i + 1);
+        const r = checker.check(input);
+        assert.equal(r.input, input);
+        assert.equal(r.status, i < 2 ? "unrecognized" : "invalid", input);
+        assert.deepEqual(checker.checkMany([input])[0], { ...r, normalized: null }, input);
+      }
+      // After the address, the short path ends in the middle of a group.
+      const padded = checker.check(`${a}${odd}`);
+      assert.equal(padded.status, "invalid", `${a}${odd}`);
+      assert.equal(checker.check(`${a} `).normalized, checker.check(a).normalized);
+    }
+  });
+
   test("random valid addresses of every family are clear", () => {
     const mix = realisticMix(new Rng(1), 3000, (a) => checker.check(a).normalized);
     const results = checker.checkMany(mix, { normalized: true });

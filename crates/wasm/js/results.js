@@ -70,6 +70,7 @@ export function encodeUtf8(text, from, ptr, capacity) {
 let vocab = [[], [], []];
 let memory = null;
 let bytes = new Uint8Array(0);
+let words = new Uint32Array(0);
 /** The raw exports of the module, and the buffer of `addrcheck_normalized_later`. */
 let exports = null;
 let laterBuffer = 0;
@@ -80,6 +81,7 @@ export function setup(v, m, e, buffer) {
   vocab = v;
   memory = m;
   bytes = new Uint8Array(m.buffer);
+  words = new Uint32Array(m.buffer);
   exports = e;
   laterBuffer = buffer;
 }
@@ -95,7 +97,10 @@ function normalizeLater(input) {
   const m = exports.addrcheck_normalized_later(n);
   if (m < 0) return null;
   // Printing may have grown the memory, which detaches the old buffer.
-  if (bytes.byteLength === 0) bytes = new Uint8Array(memory.buffer);
+  if (bytes.byteLength === 0) {
+    bytes = new Uint8Array(memory.buffer);
+    words = new Uint32Array(memory.buffer);
+  }
   return String.fromCharCode.apply(null, bytes.subarray(laterBuffer, laterBuffer + m));
 }
 
@@ -139,13 +144,27 @@ export function readAscii(text, ptr, capacity) {
   const n = text.length;
   if (n > capacity) return -1;
   // A grown memory detaches the old buffer (its length becomes 0).
-  if (bytes.byteLength === 0) bytes = new Uint8Array(memory.buffer);
-  for (let i = 0; i < n; i++) {
+  if (bytes.byteLength === 0) {
+    bytes = new Uint8Array(memory.buffer);
+    words = new Uint32Array(memory.buffer);
+  }
+  // Four characters a store (`ptr` is 4-byte aligned), the rest one by one.
+  let any = 0;
+  let i = 0;
+  for (let w = ptr >>> 2; i + 4 <= n; i += 4, w++) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    const d = text.charCodeAt(i + 3);
+    any |= a | b | c | d;
+    words[w] = a | (b << 8) | (c << 16) | (d << 24);
+  }
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0x7f) return -1;
+    any |= c;
     bytes[ptr + i] = c;
   }
-  return n;
+  return any > 0x7f ? -1 : n;
 }
 
 /**

@@ -79,7 +79,7 @@ impl Checker {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] address: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let mut buf = [0u8; js::SHORT];
+        let mut buf = js::Short::new();
         let Some(text) = js::read_arg(&address, &mut buf) else {
             return Err(js::invalid_argument(&format!(
                 "checker.check expects a string, got {}",

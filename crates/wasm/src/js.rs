@@ -41,8 +41,9 @@ extern "C" {
     /// exports and buffer of [`addrcheck_normalized_later`].
     fn setup(vocab: &JsValue, memory: &JsValue, exports: &JsValue, later_buffer: u32);
 
-    /// A short ASCII string written at `ptr`: its length, -1 when `text` is
-    /// a longer or non-ASCII string, -2 when it is not a string.
+    /// A short ASCII string written at `ptr` (4-byte aligned): its length,
+    /// -1 when `text` is a longer or non-ASCII string, -2 when it is not a
+    /// string.
     #[wasm_bindgen(js_name = readAscii)]
     fn read_ascii(text: &JsValue, ptr: u32, capacity: u32) -> i32;
 
@@ -78,7 +79,7 @@ pub fn set_up() {
         .collect();
     let ids: Array = CHAINS.iter().map(|c| JsValue::from_str(c.id())).collect();
     let names: Array = CHAINS.iter().map(|c| JsValue::from_str(c.name())).collect();
-    let later_buffer = LATER.with(|buf| buf.borrow_mut().as_mut_ptr() as u32);
+    let later_buffer = LATER.with(|buf| buf.borrow_mut().0.as_mut_ptr() as u32);
     setup(
         &Array::of3(&statuses, &ids, &names),
         &wasm_bindgen::memory(),
@@ -90,7 +91,7 @@ pub fn set_up() {
 thread_local! {
     /// Input and answer of [`addrcheck_normalized_later`] (the module has one
     /// thread: this lives at one address for good).
-    static LATER: core::cell::RefCell<[u8; SHORT]> = const { core::cell::RefCell::new([0; SHORT]) };
+    static LATER: core::cell::RefCell<Short> = const { core::cell::RefCell::new(Short::new()) };
 }
 
 /// The normalized form a `check` result prints when first read: `len` bytes
@@ -104,12 +105,13 @@ pub extern "C" fn addrcheck_normalized_later(len: u32) -> i32 {
     LATER.with(|buf| {
         let mut buf = buf.borrow_mut();
         let form = buf
+            .0
             .get(..len as usize)
             .and_then(|input| core::str::from_utf8(input).ok())
             .and_then(normalized_of);
         match form {
             Some(form) if form.len() <= SHORT => {
-                buf[..form.len()].copy_from_slice(form.as_bytes());
+                buf.0[..form.len()].copy_from_slice(form.as_bytes());
                 form.len() as i32
             }
             _ => -1,
@@ -120,16 +122,24 @@ pub extern "C" fn addrcheck_normalized_later(len: u32) -> i32 {
 /// Inputs of `check` up to this many bytes are read without allocating.
 pub const SHORT: usize = 256;
 
+/// A buffer `readAscii` writes a short string into, four bytes at a time
+/// (hence the alignment).
+#[repr(align(4))]
+pub struct Short(pub [u8; SHORT]);
+
+impl Short {
+    pub const fn new() -> Short {
+        Short([0; SHORT])
+    }
+}
+
 /// A string argument: read into `buf` when short and ASCII (the usual
 /// address), else into a new `String`; `None` when `value` is not a string.
-pub fn read_arg<'b>(
-    value: &JsValue,
-    buf: &'b mut [u8; SHORT],
-) -> Option<std::borrow::Cow<'b, str>> {
-    match read_ascii(value, buf.as_mut_ptr() as u32, SHORT as u32) {
+pub fn read_arg<'b>(value: &JsValue, buf: &'b mut Short) -> Option<std::borrow::Cow<'b, str>> {
+    match read_ascii(value, buf.0.as_mut_ptr() as u32, SHORT as u32) {
         -2 => None,
         n if n >= 0 => {
-            let ascii = buf.get(..n as usize)?;
+            let ascii = buf.0.get(..n as usize)?;
             core::str::from_utf8(ascii)
                 .ok()
                 .map(std::borrow::Cow::Borrowed)

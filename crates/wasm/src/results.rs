@@ -35,9 +35,8 @@ pub const NORMALIZED_LATER: u32 = 1 << 17;
 /// The canonical form of the address in `input` (cleaned and parsed as
 /// `check` does), or `None` when it is not a valid address.
 pub fn normalized_of(input: &str) -> Option<String> {
-    addrcheck_core::parse(input)
-        .ok()
-        .map(|address| address.normalized())
+    let parsed = addrcheck_core::address::parse_text(input).ok()?;
+    Some(parsed.normalized().into_owned())
 }
 
 /// A missing span (`normalized` or `reason` is `null`).

@@ -1,9 +1,10 @@
 // The benchmarks of the package, the same code in Node and in Chromium: the
-// caller passes the module (a `web` build: its default export instantiates
-// it), the filter bytes and the listed addresses, and gets numbers back.
+// caller passes a way to load a fresh instance of the module (the build that
+// environment's users get), the filter bytes and the listed addresses, and
+// gets numbers back.
 //
-// - load: compile + instantiate the Wasm from its bytes, then verify the
-//   bundled filter (Checker.fromBytes), each time in a fresh module instance;
+// - load: compile + instantiate the Wasm, then verify the bundled filter
+//   (Checker.fromBytes), each time in a fresh module instance;
 // - check: one call per address, a realistic mix of formats (the core's
 //   benchmark proportions, 1% listed entries);
 // - checkMany: lower-case EVM addresses in one call, from an array and from a
@@ -37,11 +38,26 @@ function median(xs) {
 }
 
 /**
- * loadModule(i): a fresh instance of the web build's JS module (e.g. imported
- * with a query string), resolving to its namespace.
- * wasmBytes: the .wasm file; filterBytes: the bundled filter; listed: OFAC addresses.
+ * The `load` of a web build: import a fresh instance of its JS module (a
+ * query string makes it fresh), then time its default export instantiating
+ * the Wasm from `wasmBytes`.
  */
-export async function runBenchmarks({ loadModule, wasmBytes, filterBytes, listed, log = () => {} }) {
+export function webLoader(url, wasmBytes) {
+  return async (i) => {
+    const mod = await import(`${url}?instance=${i}`);
+    const t0 = now();
+    await mod.default({ module_or_path: wasmBytes });
+    return { mod, ms: now() - t0 };
+  };
+}
+
+/**
+ * load(i): a fresh, ready instance of the module, resolving to
+ * `{ mod, ms }`: its namespace and the milliseconds spent compiling and
+ * instantiating the Wasm (see webLoader).
+ * filterBytes: the bundled filter; listed: OFAC addresses.
+ */
+export async function runBenchmarks({ load, filterBytes, listed, log = () => {} }) {
   const results = {};
 
   // ---- load ---------------------------------------------------------------
@@ -49,14 +65,13 @@ export async function runBenchmarks({ loadModule, wasmBytes, filterBytes, listed
   const verify = [];
   let mod;
   for (let i = 0; i < 12; i++) {
-    mod = await loadModule(i);
-    const t0 = now();
-    await mod.default({ module_or_path: wasmBytes });
+    const loaded = await load(i);
+    mod = loaded.mod;
     const t1 = now();
     const c = mod.Checker.fromBytes(filterBytes);
     const t2 = now();
     c.free();
-    instantiate.push(t1 - t0);
+    instantiate.push(loaded.ms);
     verify.push(t2 - t1);
   }
   results.load = {

@@ -40,9 +40,13 @@ pub(super) fn parse_hex(s: &str, start: usize) -> Result<Address, AddressError> 
     let Ok(digits) = <&[u8; HEX_LEN]>::try_from(digits) else {
         return Err(length_error(s, Chain::Evm));
     };
-    let mut values = [0u8; HEX_LEN];
+    // Three whole 16-byte vectors: the padding is a digit, which changes none
+    // of the flags and decodes into no byte of the account.
+    let mut padded = [b'0'; 48];
+    padded[..HEX_LEN].copy_from_slice(digits);
+    let mut values = [0u8; 48];
     let (mut bad, mut lower, mut upper) = (0u8, 0u8, 0u8);
-    for (value, &c) in values.iter_mut().zip(digits) {
+    for (value, &c) in values.iter_mut().zip(&padded) {
         let digit = c.wrapping_sub(b'0');
         // `| 0x20` maps 'A'..='F' onto 'a'..='f' (and nothing else onto them).
         let letter = (c | 0x20).wrapping_sub(b'a');
@@ -56,7 +60,7 @@ pub(super) fn parse_hex(s: &str, start: usize) -> Result<Address, AddressError> 
         check_chars(&s[start..], Chain::Evm, |c| c.is_ascii_hexdigit()).map_err(|e| shift(e, start))?;
     }
     let mut account = [0u8; 20];
-    for (byte, pair) in account.iter_mut().zip(values.chunks_exact(2)) {
+    for (byte, pair) in account.iter_mut().zip(values[..HEX_LEN].chunks_exact(2)) {
         *byte = (pair[0] << 4) | pair[1];
     }
     // All-lower and all-upper carry no checksum; only mixed case is EIP-55.

@@ -137,13 +137,22 @@ impl Address {
     /// `parse(a.normalized())` gives back `a.key`. A key no parser could have
     /// produced (hand-built, or the exact-text tag) prints as `key:` + hex.
     pub fn normalized(&self) -> String {
+        match self.key.tag() {
+            key::tag::SEGWIT => segwit::normalize(self.key.payload()).unwrap_or_else(|| self.key_text()),
+            _ => self.normalized_not_segwit(),
+        }
+    }
+
+    /// [`normalized`](Self::normalized) of every tag but segwit's, which
+    /// [`normalized_from`] prints from the text: so the module that only
+    /// prints from text carries no bech32 encoder.
+    fn normalized_not_segwit(&self) -> String {
         let p = self.key.payload();
         let text = match self.key.tag() {
             key::tag::EVM => evm::normalize(p),
             // A 32-byte hash (P2SH32) has no legacy form: CashAddr whatever the chain.
             key::tag::BASE58 if self.chain == Chain::BitcoinCash || p.len() == 33 => cashaddr::normalize(p),
             key::tag::BASE58 => base58::normalize(p),
-            key::tag::SEGWIT => segwit::normalize(p),
             key::tag::TRON => tron::normalize(p),
             key::tag::MONERO => monero::normalize(p),
             key::tag::XRP => xrp::normalize(p),
@@ -151,7 +160,12 @@ impl Address {
             key::tag::SAPLING => sapling::normalize(p),
             _ => None,
         };
-        text.unwrap_or_else(|| format!("key:{}", hex::encode(self.key.as_bytes())))
+        text.unwrap_or_else(|| self.key_text())
+    }
+
+    /// `key:` + hex: the form of a key no parser could have produced.
+    fn key_text(&self) -> String {
+        format!("key:{}", hex::encode(self.key.as_bytes()))
     }
 }
 
@@ -189,7 +203,11 @@ impl<'a> Parsed<'a> {
 pub(crate) fn normalized_from<'a>(address: &Address, text: &'a str) -> Cow<'a, str> {
     match canonical_text(address, text) {
         Some(text) => Cow::Borrowed(text),
-        None => Cow::Owned(address.normalized()),
+        // Bech32 text that parsed is in one case, and its lower case is the
+        // canonical form (BIP-173: "encoders MUST always output an all
+        // lowercase Bech32 string"; the data part is one-to-one).
+        None if address.key.tag() == key::tag::SEGWIT => Cow::Owned(text.to_ascii_lowercase()),
+        None => Cow::Owned(address.normalized_not_segwit()),
     }
 }
 

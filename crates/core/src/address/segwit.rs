@@ -62,7 +62,12 @@ pub(super) fn chain_for_prefix(s: &[u8]) -> Option<Chain> {
 
 /// The entry of [`HRPS`] whose HRP + separator `s` starts with (any case).
 fn hrp_for_prefix(s: &[u8]) -> Option<(&'static [u8], Chain)> {
-    HRPS.iter().copied().find(|&(hrp, _)| {
+    hrp_index(s).map(|i| HRPS[i])
+}
+
+/// The index in [`HRPS`] of [`hrp_for_prefix`]'s entry.
+fn hrp_index(s: &[u8]) -> Option<usize> {
+    HRPS.iter().position(|&(hrp, _)| {
         let n = hrp.len();
         s.len() > n && s[..n].eq_ignore_ascii_case(hrp) && s[n] == b'1'
     })
@@ -178,66 +183,54 @@ const fn polymod_step(chk: u32, v: u8) -> u32 {
     chk
 }
 
-/// Six values at a time: a step is linear (over GF(2)) in the state and the
-/// value, and a value entering the state is only shifted for the next five
-/// steps (`v << 25` still fits in its 30 bits). So six steps from `chk` over
-/// `v1..v6` end in `skip(&SKIP6, chk) ^ pack([v1, …, v6])`: six independent
-/// look-ups where the loop has six dependent steps.
-///
-/// `table[j][x]` is the state `steps` zero values after the state `x << 5 * j`.
-const fn skip_table(steps: usize) -> [[u32; 32]; 6] {
-    let mut table = [[0u32; 32]; 6];
-    let mut j = 0;
-    while j < 6 {
-        let mut x = 0;
-        while x < 32 {
-            let mut chk = (x as u32) << (5 * j);
-            let mut step = 0;
-            while step < steps {
-                chk = polymod_step(chk, 0);
-                step += 1;
-            }
-            table[j][x] = chk;
-            x += 1;
-        }
-        j += 1;
+/// The XOR of the generators each 5-bit top of the state selects:
+/// `GEN_SUMS[b]` is what the inner `for i in range(5)` loop XORs in.
+const GEN_SUMS: [u32; 32] = {
+    let mut table = [0u32; 32];
+    let mut b = 0;
+    while b < 32 {
+        table[b] = polymod_step((b as u32) << 25, 0);
+        b += 1;
     }
     table
+};
+
+/// The checksum state after `bech32_hrp_expand(hrp)` of each of [`HRPS`]:
+/// the same for every address with that HRP, so worked out once, here.
+const HRP_STATES: [u32; HRPS.len()] = {
+    let mut states = [0u32; HRPS.len()];
+    let mut i = 0;
+    while i < HRPS.len() {
+        let hrp = HRPS[i].0;
+        let mut chk = 1;
+        let mut j = 0;
+        while j < hrp.len() {
+            chk = polymod_step(chk, hrp[j] >> 5);
+            j += 1;
+        }
+        chk = polymod_step(chk, 0);
+        let mut j = 0;
+        while j < hrp.len() {
+            chk = polymod_step(chk, hrp[j] & 31);
+            j += 1;
+        }
+        states[i] = chk;
+        i += 1;
+    }
+    states
+};
+
+/// One step of `bech32_polymod`, with the inner loop's five conditional XORs
+/// as one look-up in [`GEN_SUMS`] (a 128-byte table: the module's size
+/// matters more here than the last nanoseconds).
+fn step(chk: u32, v: u8) -> u32 {
+    ((chk & 0x1ff_ffff) << 5) ^ u32::from(v) ^ GEN_SUMS[(chk >> 25) as usize]
 }
 
-const SKIP6: [[u32; 32]; 6] = skip_table(6);
-const SKIP12: [[u32; 32]; 6] = skip_table(12);
-
-/// The state some zero values after `chk`, by a [`skip_table`].
-fn skip(table: &[[u32; 32]; 6], chk: u32) -> u32 {
-    (0..6).fold(0, |acc, j| acc ^ table[j][(chk >> (5 * j)) as usize & 31])
-}
-
-/// Values (up to twelve) as the bits of a number, the first one highest.
-fn pack(values: &[u8]) -> u64 {
-    values.iter().fold(0, |acc, &v| (acc << 5) | u64::from(v))
-}
-
-/// `bech32_polymod(values)`, six or twelve values at a time.
-///
-/// The first `values.len() % 6` (at most five) values only shift into the
-/// state, which starts at 1: no step reduces before `chk >> 25` is non-zero.
-/// Twelve values are two sixes, the first taken six steps further on its own,
-/// so that each turn of the loop waits on one skip of the state, not two.
+/// `bech32_polymod(values)`.
+#[cfg(test)]
 fn polymod(values: &[u8]) -> u32 {
-    let (head, rest) = values.split_at(values.len() % 6);
-    // Six values pack into 30 bits.
-    let pack = |six| pack(six) as u32;
-    let mut chk = (1 << (5 * head.len())) | pack(head);
-    let (six, twelves) = rest.split_at(rest.len() % 12);
-    if !six.is_empty() {
-        chk = skip(&SKIP6, chk) ^ pack(six);
-    }
-    for twelve in twelves.chunks_exact(12) {
-        let (first, second) = twelve.split_at(6);
-        chk = skip(&SKIP12, chk) ^ skip(&SKIP6, pack(first)) ^ pack(second);
-    }
-    chk
+    values.iter().fold(1, |chk, &v| step(chk, v))
 }
 
 /// The address `s` is, when it is a valid segwit address with one of [`HRPS`]
@@ -247,7 +240,8 @@ fn polymod(values: &[u8]) -> u32 {
 /// characters and case, version 0..=16, the checksum constant of the version,
 /// padding, and program length.
 fn decode_fast(s: &[u8]) -> Option<Address> {
-    let (hrp, chain) = hrp_for_prefix(s)?;
+    let index = hrp_index(s)?;
+    let (hrp, chain) = HRPS[index];
     if s.len() > MAX_LEN {
         return None;
     }
@@ -259,53 +253,45 @@ fn decode_fast(s: &[u8]) -> Option<Address> {
         return None;
     }
 
-    // `bech32_hrp_expand(hrp) + data`: `2 * hrp.len() + 1` values, then one
-    // per data character (fewer than twice the characters). The HRP's values
-    // are those of its lower-case form ("The lowercase form is used when
-    // determining a character's value for checksum purposes"); its written
-    // case counts for mixed case.
-    let mut values = [0u8; 2 * MAX_LEN];
+    // `bech32_hrp_expand(hrp) + data` through the checksum, the HRP's part
+    // worked out beforehand from its lower-case form ("The lowercase form is
+    // used when determining a character's value for checksum purposes"). Its
+    // written case counts for mixed case (it is all letters).
+    let mut chk = HRP_STATES[index];
     let mut seen = 0;
-    let expanded = 2 * hrp.len() + 1;
-    for (i, (&h, &c)) in hrp.iter().zip(s).enumerate() {
-        values[i] = h >> 5;
-        values[hrp.len() + 1 + i] = h & 31;
-        seen |= if c.is_ascii_uppercase() {
-            UPPER
-        } else if c.is_ascii_lowercase() {
-            LOWER
-        } else {
-            0
-        };
+    for &c in &s[..hrp.len()] {
+        seen |= if c < b'a' { UPPER } else { LOWER };
     }
-    for (value, &c) in values[expanded..].iter_mut().zip(data) {
+    // The program's values regrouped into bytes on the way: every five bits
+    // in, a byte out as soon as eight are there; the padding bits stay in
+    // `acc` (BIP-173: "MUST be all zeroes").
+    let mut program = [0u8; 40];
+    let (mut acc, mut bits, mut n) = (0u32, 0, 0);
+    let mut version = 0;
+    for (i, &c) in data.iter().enumerate() {
         let e = CHARSET_REV[usize::from(c)];
         seen |= e;
-        *value = e & 31;
+        let v = e & 31;
+        chk = step(chk, v);
+        if i == 0 {
+            version = v;
+        } else if i <= program_chars {
+            acc = (acc << 5 | u32::from(v)) & 0xfff;
+            bits += 5;
+            if bits >= 8 {
+                bits -= 8;
+                program[n % 40] = (acc >> bits) as u8;
+                n += 1;
+            }
+        }
     }
-    let values = &values[..expanded + data.len()];
-    let version = values[expanded];
-    let program = &values[expanded + 1..expanded + 1 + program_chars];
     let valid = seen & INVALID == 0
         && seen & (LOWER | UPPER) != LOWER | UPPER
         && version <= 16
-        && polymod(values) == if version == 0 { BECH32_CONST } else { BECH32M_CONST }
-        && program[program_chars - 1] & ((1 << padding) - 1) == 0
+        && chk == if version == 0 { BECH32_CONST } else { BECH32M_CONST }
+        && acc & ((1 << bits) - 1) == 0
         && (version != 0 || len == 20 || len == 32);
-    if !valid {
-        return None;
-    }
-
-    // Every eight values make five bytes; the last, shorter group is
-    // left-aligned, so its padding bits fall past `len`.
-    let mut bytes = [0u8; 40 + 5];
-    let eights = program.chunks_exact(8);
-    let last = eights.remainder();
-    let last = pack(last) << (40 - 5 * last.len());
-    for (bits, five) in eights.map(pack).chain([last]).zip(bytes.chunks_exact_mut(5)) {
-        five.copy_from_slice(&bits.to_be_bytes()[3..]);
-    }
-    Some(Address { chain, key: Key::new(tag::SEGWIT, &[hrp, &[0, version], &bytes[..len]]) })
+    valid.then(|| Address { chain, key: Key::new(tag::SEGWIT, &[hrp, &[0, version], &program[..len]]) })
 }
 
 /// The `Character` error for the first character of the data part (from
