@@ -90,7 +90,9 @@ pub fn check(lists: &[&List], input: &str) -> Outcome {
     Outcome {
         status: combined.status,
         chain: combined.chain(),
-        normalized: combined.normalized().map(|n| n.into_owned().into_boxed_str()),
+        normalized: combined
+            .normalized()
+            .map(|n| n.into_owned().into_boxed_str()),
         error: combined.error,
         listed,
         possible,

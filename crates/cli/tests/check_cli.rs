@@ -51,7 +51,12 @@ fn exit_status_0_1_2() {
     let r = check(&f, &[CLEAR]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("clear: "), "{}", r.stdout);
-    assert!(r.stdout.contains("not listed on Test list (Test list as of 2025-11-27)"), "names the list and its date: {}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("not listed on Test list (Test list as of 2025-11-27)"),
+        "names the list and its date: {}",
+        r.stdout
+    );
     let r = check(
         &f,
         &["not an address", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3"],

@@ -132,10 +132,7 @@ fn main() {
         let f = Filter::from_bytes(&bytes).unwrap();
         let probes = probes / scale;
         let (hits, rate) = measured_fp(&f, probes, 1234);
-        println!(
-            "target {fp:e}: {hits} hits in {probes} probes = {rate:.3e} (ratio {:.2}, limit 1.5)",
-            rate / fp
-        );
+        println!("target {fp:e}: {hits} hits in {probes} probes = {rate:.3e} (ratio {:.2}, limit 1.5)", rate / fp);
     }
 
     let bundled = concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/ofac.filter");

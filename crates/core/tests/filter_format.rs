@@ -2,9 +2,7 @@
 //! and refusal of every damaged file.
 
 use addrcheck_core::address::Key;
-use addrcheck_core::filter::{
-    Filter, FilterBuilder, Inserted, Label, LoadError, Lookup, FORMAT_VERSION, MAGIC,
-};
+use addrcheck_core::filter::{Filter, FilterBuilder, Inserted, Label, LoadError, Lookup, FORMAT_VERSION, MAGIC};
 
 #[path = "../benches/mix.rs"]
 mod mix;
@@ -236,10 +234,7 @@ fn version_1_files_are_refused() {
     let digest = sha2::Sha256::digest(&old);
     old.extend_from_slice(&digest);
     let err = Filter::from_bytes(&old).unwrap_err();
-    let expected = LoadError::UnsupportedVersion {
-        found: 1,
-        supported: 2,
-    };
+    let expected = LoadError::UnsupportedVersion { found: 1, supported: 2 };
     assert_eq!(err, expected);
     assert!(err.to_string().contains("version 1 is not supported"));
 }
@@ -286,7 +281,11 @@ fn a_merged_label_equal_to_an_existing_one_is_stored_once() {
     // {X, [ETH, USDT]}, which key B already carries as is.
     let a = Key::new(0x01, &[&[1; 20]]);
     let b = Key::new(0x01, &[&[2; 20]]);
-    let l = |assets: &[&str]| Label { source: 0, names: vec!["X".into()], assets: assets.iter().map(|s| s.to_string()).collect() };
+    let l = |assets: &[&str]| Label {
+        source: 0,
+        names: vec!["X".into()],
+        assets: assets.iter().map(|s| s.to_string()).collect(),
+    };
     let build = |order: &[(&Key, Label)]| {
         let mut fb = FilterBuilder::new("l");
         fb.add_source("S", "2025-11-27");

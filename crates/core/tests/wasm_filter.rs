@@ -64,11 +64,7 @@ fn filter() -> Filter {
 
 #[wasm_bindgen_test]
 fn runs_on_wasm32() {
-    assert_eq!(
-        core::mem::size_of::<usize>(),
-        4,
-        "this test must run as wasm32"
-    );
+    assert_eq!(core::mem::size_of::<usize>(), 4, "this test must run as wasm32");
 }
 
 #[wasm_bindgen_test]
@@ -76,25 +72,15 @@ fn metadata_describes_the_ofac_list() {
     let f = filter();
     let meta = f.metadata();
     assert_eq!(meta.key_scheme, KEY_SCHEME_VERSION);
-    assert!(
-        meta.sources.iter().any(|s| s.as_of == "2025-11-27"),
-        "no source as of 2025-11-27: {:?}",
-        meta.sources
-    );
-    assert!(
-        f.has_details(),
-        "the bundled filter should carry its details section"
-    );
+    assert!(meta.sources.iter().any(|s| s.as_of == "2025-11-27"), "no source as of 2025-11-27: {:?}", meta.sources);
+    assert!(f.has_details(), "the bundled filter should carry its details section");
     assert_eq!(f.size_bytes(), FILTER.len());
     assert_eq!(f.sha256_hex().len(), 64);
 }
 
 #[wasm_bindgen_test]
 fn key_bytes_match_native() {
-    assert_eq!(
-        KEY_SCHEME_VERSION, NATIVE_KEY_SCHEME,
-        "key scheme changed: regenerate the native values"
-    );
+    assert_eq!(KEY_SCHEME_VERSION, NATIVE_KEY_SCHEME, "key scheme changed: regenerate the native values");
     let entries = entries();
     assert_eq!(entries.len(), NATIVE_ENTRIES);
     let mut h = Sha256::new();
@@ -103,18 +89,10 @@ fn key_bytes_match_native() {
         h.update([key.as_bytes().len() as u8]);
         h.update(key.as_bytes());
     }
-    assert_eq!(
-        hex::encode(h.finalize()),
-        NATIVE_KEYS_SHA256,
-        "wasm32 keys differ from native keys"
-    );
+    assert_eq!(hex::encode(h.finalize()), NATIVE_KEYS_SHA256, "wasm32 keys differ from native keys");
 
     for &(chain, input, key_hex, normalized) in NATIVE_SAMPLES {
-        assert_eq!(
-            hex::encode(key_of(input).as_bytes()),
-            key_hex,
-            "key of {input}"
-        );
+        assert_eq!(hex::encode(key_of(input).as_bytes()), key_hex, "key of {input}");
         match parse(input) {
             Ok(a) => {
                 assert_eq!(a.chain.id(), chain, "chain of {input}");
@@ -136,36 +114,19 @@ fn every_listed_entry_is_flagged_with_its_names() {
             failures.push(format!("{} ({}): {}", e.address, e.asset, v.status));
             continue;
         }
-        let names: Vec<&str> = v
-            .labels
-            .iter()
-            .flat_map(|l| l.names.iter().map(String::as_str))
-            .collect();
-        let assets: Vec<&str> = v
-            .labels
-            .iter()
-            .flat_map(|l| l.assets.iter().map(String::as_str))
-            .collect();
+        let names: Vec<&str> = v.labels.iter().flat_map(|l| l.names.iter().map(String::as_str)).collect();
+        let assets: Vec<&str> = v.labels.iter().flat_map(|l| l.assets.iter().map(String::as_str)).collect();
         for n in &e.names {
             if !names.contains(n) {
-                failures.push(format!(
-                    "{} ({}): name {n:?} missing from {names:?}",
-                    e.address, e.asset
-                ));
+                failures.push(format!("{} ({}): name {n:?} missing from {names:?}", e.address, e.asset));
             }
         }
         if !assets.contains(&e.asset) {
-            failures.push(format!(
-                "{}: asset {} missing from {assets:?}",
-                e.address, e.asset
-            ));
+            failures.push(format!("{}: asset {} missing from {assets:?}", e.address, e.asset));
         }
         for l in &v.labels {
             let src = f.source(l);
-            assert!(
-                !src.name.is_empty() && src.as_of.len() == 10,
-                "bad source {src:?}"
-            );
+            assert!(!src.name.is_empty() && src.as_of.len() == 10, "bad source {src:?}");
         }
     }
     assert!(
@@ -181,11 +142,9 @@ fn every_listed_entry_is_flagged_with_its_names() {
 fn other_forms_of_listed_addresses_are_flagged() {
     let f = filter();
     for e in entries().iter().filter(|e| e.address.starts_with("0x")) {
-        for form in [
-            e.address.to_lowercase(),
-            format!("  {}\n", e.address),
-            format!("0x{}", e.address[2..].to_uppercase()),
-        ] {
+        for form in
+            [e.address.to_lowercase(), format!("  {}\n", e.address), format!("0x{}", e.address[2..].to_uppercase())]
+        {
             assert_eq!(f.check(&form).status, Status::Flagged, "{form:?}");
         }
     }
@@ -224,18 +183,7 @@ fn damaged_copies_are_refused() {
     let mut flipped = FILTER.to_vec();
     let mid = flipped.len() / 2;
     flipped[mid] ^= 0x01;
-    assert_eq!(
-        Filter::from_bytes(&flipped).err().map(|e| e.code()),
-        Some("corrupt")
-    );
-    assert_eq!(
-        Filter::from_bytes(&FILTER[..FILTER.len() / 2])
-            .err()
-            .map(|e| e.code()),
-        Some("truncated")
-    );
-    assert_eq!(
-        Filter::from_bytes(&[]).err().map(|e| e.code()),
-        Some("truncated")
-    );
+    assert_eq!(Filter::from_bytes(&flipped).err().map(|e| e.code()), Some("corrupt"));
+    assert_eq!(Filter::from_bytes(&FILTER[..FILTER.len() / 2]).err().map(|e| e.code()), Some("truncated"));
+    assert_eq!(Filter::from_bytes(&[]).err().map(|e| e.code()), Some("truncated"));
 }

@@ -25,8 +25,8 @@
 //! > A mixture of lowercase and uppercase must be rejected.
 
 use super::key::{tag, Key};
-use bech32::Fe32;
 use super::{Address, AddressError, Chain};
+use bech32::Fe32;
 
 const CHAIN: Chain = Chain::BitcoinCash;
 
@@ -185,8 +185,7 @@ pub fn has_valid_checksum(input: &str, default_prefix: &str) -> bool {
 
 /// `payload` has been checked to hold only table characters.
 fn checksum_ok(prefix: &str, payload: &str) -> bool {
-    let c =
-        payload.bytes().fold(prefix_state(prefix.as_bytes()), |c, b| polymod_step(c, value(b)));
+    let c = payload.bytes().fold(prefix_state(prefix.as_bytes()), |c, b| polymod_step(c, value(b)));
     c ^ 1 == 0
 }
 

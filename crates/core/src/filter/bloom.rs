@@ -121,9 +121,7 @@ pub(crate) fn optimal_size(n: u64, p: f64) -> Result<(u64, u32), BloomError> {
         return Err(BloomError::TooLarge);
     }
     let m = (m as u64).max(1);
-    let k = (m as f64 / n as f64 * LN_2)
-        .round()
-        .clamp(1.0, MAX_HASHES as f64) as u32;
+    let k = (m as f64 / n as f64 * LN_2).round().clamp(1.0, MAX_HASHES as f64) as u32;
     Ok((m, k))
 }
 
@@ -164,13 +162,7 @@ impl Bloom {
             return Err(BloomError::TooLarge);
         }
         let words = usize::try_from(words).map_err(|_| BloomError::TooLarge)?;
-        Ok(Bloom {
-            k,
-            m,
-            seed,
-            sip: SipHasher13::new_with_key(&seed),
-            words: vec![0; words],
-        })
+        Ok(Bloom { k, m, seed, sip: SipHasher13::new_with_key(&seed), words: vec![0; words] })
     }
 
     /// An empty filter sized for `n` keys at false-positive rate `p`.
@@ -260,22 +252,13 @@ impl Bloom {
         if used != 0 && words.last().is_some_and(|&last| last >> used != 0) {
             return Err(BloomError::TailBits);
         }
-        Ok(Bloom {
-            k,
-            m,
-            seed,
-            sip: SipHasher13::new_with_key(&seed),
-            words,
-        })
+        Ok(Bloom { k, m, seed, sip: SipHasher13::new_with_key(&seed), words })
     }
 }
 
 impl core::fmt::Debug for Bloom {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Bloom")
-            .field("m", &self.m)
-            .field("k", &self.k)
-            .finish_non_exhaustive()
+        f.debug_struct("Bloom").field("m", &self.m).field("k", &self.k).finish_non_exhaustive()
     }
 }
 
@@ -324,35 +307,17 @@ mod tests {
     fn sizing_follows_the_formulas() {
         let (m, k) = optimal_size(1_000, 1e-9).unwrap();
         assert_eq!(m, (1_000.0 * 1e9f64.ln() / (LN_2 * LN_2)).ceil() as u64);
-        assert_eq!(
-            (m as f64 / 1_000.0 * 100.0).round(),
-            4313.0,
-            "43.13 bits per key"
-        );
+        assert_eq!((m as f64 / 1_000.0 * 100.0).round(), 4313.0, "43.13 bits per key");
         assert_eq!(k, 30);
         assert_eq!(optimal_size(10_000, 1e-3).unwrap().1, 10);
         assert_eq!(optimal_size(1, 0.5).unwrap(), (2, 1), "the smallest filter");
-        assert_eq!(
-            optimal_size(1, 1e-300).unwrap().1,
-            MAX_HASHES,
-            "k is clamped"
-        );
+        assert_eq!(optimal_size(1, 1e-300).unwrap().1, MAX_HASHES, "k is clamped");
         for p in [0.0, 1.0, -0.1, f64::NAN, f64::INFINITY] {
-            assert_eq!(
-                optimal_size(1, p).unwrap_err(),
-                BloomError::Parameters,
-                "{p}"
-            );
+            assert_eq!(optimal_size(1, p).unwrap_err(), BloomError::Parameters, "{p}");
         }
         assert_eq!(optimal_size(0, 0.1).unwrap_err(), BloomError::Parameters);
-        assert_eq!(
-            optimal_size(u64::MAX, 1e-9).unwrap_err(),
-            BloomError::TooLarge
-        );
-        assert_eq!(
-            optimal_size(2_000_000_000, 1e-9).unwrap_err(),
-            BloomError::TooLarge
-        );
+        assert_eq!(optimal_size(u64::MAX, 1e-9).unwrap_err(), BloomError::TooLarge);
+        assert_eq!(optimal_size(2_000_000_000, 1e-9).unwrap_err(), BloomError::TooLarge);
     }
 
     #[test]
@@ -366,18 +331,7 @@ mod tests {
 
     #[test]
     fn both_reductions_are_the_u128_product() {
-        let edges = [
-            0,
-            1,
-            2,
-            63,
-            64,
-            0xFFFF_FFFF,
-            1 << 32,
-            1 << 63,
-            u64::MAX - 1,
-            u64::MAX,
-        ];
+        let edges = [0, 1, 2, 63, 64, 0xFFFF_FFFF, 1 << 32, 1 << 63, u64::MAX - 1, u64::MAX];
         let mut x = 0x2545_F491_4F6C_DD1Du64;
         let mut random = core::iter::repeat_with(|| {
             x ^= x << 13;
@@ -429,37 +383,24 @@ mod tests {
             assert_eq!((b.words[j / 64] >> (j % 64)) & 1 == 1, set, "bit {j}");
         }
         let bytes = encoded(&b);
-        assert_eq!(
-            &bytes[12 + 16..20 + 16],
-            &b.words[0].to_le_bytes(),
-            "words little-endian"
-        );
+        assert_eq!(&bytes[12 + 16..20 + 16], &b.words[0].to_le_bytes(), "words little-endian");
     }
 
     #[test]
     fn empty_and_one_key() {
         let empty = Bloom::with_rate(1, 1e-9, SEED).unwrap();
-        assert!(
-            (0..1_000).all(|i| !empty.contains(&item(1, i))),
-            "an empty filter holds nothing"
-        );
+        assert!((0..1_000).all(|i| !empty.contains(&item(1, i))), "an empty filter holds nothing");
         assert!(!empty.contains(b""));
         let mut one = empty.clone();
         one.insert(&item(1, 0));
         assert!(one.contains(&item(1, 0)));
         // Rare, though far above ε at 44 bits: see "Limit" in the module documentation.
         let hits = (1..10_000).filter(|&i| one.contains(&item(1, i))).count();
-        assert!(
-            hits < 100,
-            "{hits} of 10,000 non-members hit a one-key filter"
-        );
+        assert!(hits < 100, "{hits} of 10,000 non-members hit a one-key filter");
         assert_eq!((one.bits(), one.hash_count()), (44, 30));
         let mut blank = empty.clone();
         blank.insert(b"");
-        assert!(
-            blank.contains(b""),
-            "the empty string is a key like any other"
-        );
+        assert!(blank.contains(b""), "the empty string is a key like any other");
     }
 
     #[test]
@@ -475,10 +416,7 @@ mod tests {
             let b = filled(20_000, p, 0..20_000);
             let hits = (0..probes).filter(|&i| b.contains(&item(3, i))).count();
             let rate = hits as f64 / probes as f64;
-            assert!(
-                rate <= 1.5 * p && rate >= p / 1.5,
-                "target {p}: measured {rate}"
-            );
+            assert!(rate <= 1.5 * p && rate >= p / 1.5, "target {p}: measured {rate}");
         }
     }
 
@@ -515,14 +453,8 @@ mod tests {
         assert!(Bloom::decode(&section(MAX_HASHES, 64, &[u64::MAX])).is_ok());
 
         // Wrong length: a word short or over, a stray byte, a cut header.
-        assert_eq!(
-            Bloom::decode(&section(3, 100, &[0])).unwrap_err(),
-            BloomError::Length
-        );
-        assert_eq!(
-            Bloom::decode(&section(3, 100, &[0, 0, 0])).unwrap_err(),
-            BloomError::Length
-        );
+        assert_eq!(Bloom::decode(&section(3, 100, &[0])).unwrap_err(), BloomError::Length);
+        assert_eq!(Bloom::decode(&section(3, 100, &[0, 0, 0])).unwrap_err(), BloomError::Length);
         let mut stray = section(3, 100, &[0, 0]);
         stray.push(0);
         assert_eq!(Bloom::decode(&stray).unwrap_err(), BloomError::Length);
@@ -530,66 +462,30 @@ mod tests {
         for len in 0..full.len() {
             assert!(Bloom::decode(&full[..len]).is_err(), "prefix {len}");
         }
-        assert_eq!(
-            Bloom::decode(&section(3, u64::MAX, &[0])).unwrap_err(),
-            BloomError::Length
-        );
-        assert_eq!(
-            Bloom::decode(&section(3, 1 << 40, &[0])).unwrap_err(),
-            BloomError::Length
-        );
+        assert_eq!(Bloom::decode(&section(3, u64::MAX, &[0])).unwrap_err(), BloomError::Length);
+        assert_eq!(Bloom::decode(&section(3, 1 << 40, &[0])).unwrap_err(), BloomError::Length);
 
         // Bad k, no bits.
-        assert_eq!(
-            Bloom::decode(&section(0, 64, &[0])).unwrap_err(),
-            BloomError::HashCount
-        );
-        assert_eq!(
-            Bloom::decode(&section(MAX_HASHES + 1, 64, &[0])).unwrap_err(),
-            BloomError::HashCount
-        );
-        assert_eq!(
-            Bloom::decode(&section(u32::MAX, 64, &[0])).unwrap_err(),
-            BloomError::HashCount
-        );
-        assert_eq!(
-            Bloom::decode(&section(3, 0, &[])).unwrap_err(),
-            BloomError::NoBits
-        );
+        assert_eq!(Bloom::decode(&section(0, 64, &[0])).unwrap_err(), BloomError::HashCount);
+        assert_eq!(Bloom::decode(&section(MAX_HASHES + 1, 64, &[0])).unwrap_err(), BloomError::HashCount);
+        assert_eq!(Bloom::decode(&section(u32::MAX, 64, &[0])).unwrap_err(), BloomError::HashCount);
+        assert_eq!(Bloom::decode(&section(3, 0, &[])).unwrap_err(), BloomError::NoBits);
 
         // Bits past m.
-        assert_eq!(
-            Bloom::decode(&section(3, 100, &[0, 1 << 36])).unwrap_err(),
-            BloomError::TailBits
-        );
-        assert_eq!(
-            Bloom::decode(&section(3, 100, &[0, 1 << 63])).unwrap_err(),
-            BloomError::TailBits
-        );
-        assert_eq!(
-            Bloom::decode(&section(3, 1, &[2])).unwrap_err(),
-            BloomError::TailBits
-        );
+        assert_eq!(Bloom::decode(&section(3, 100, &[0, 1 << 36])).unwrap_err(), BloomError::TailBits);
+        assert_eq!(Bloom::decode(&section(3, 100, &[0, 1 << 63])).unwrap_err(), BloomError::TailBits);
+        assert_eq!(Bloom::decode(&section(3, 1, &[2])).unwrap_err(), BloomError::TailBits);
 
         // Each is named as a malformed section.
-        assert_eq!(
-            LoadError::from(BloomError::TailBits),
-            LoadError::Malformed("Bloom filter bits set past its size")
-        );
+        assert_eq!(LoadError::from(BloomError::TailBits), LoadError::Malformed("Bloom filter bits set past its size"));
     }
 
     #[test]
     fn construction_checks_its_bounds() {
         assert_eq!(Bloom::new(0, 1, SEED).unwrap_err(), BloomError::NoBits);
         assert_eq!(Bloom::new(64, 0, SEED).unwrap_err(), BloomError::HashCount);
-        assert_eq!(
-            Bloom::new(64, MAX_HASHES + 1, SEED).unwrap_err(),
-            BloomError::HashCount
-        );
-        assert_eq!(
-            Bloom::new(u64::MAX, 1, SEED).unwrap_err(),
-            BloomError::TooLarge
-        );
+        assert_eq!(Bloom::new(64, MAX_HASHES + 1, SEED).unwrap_err(), BloomError::HashCount);
+        assert_eq!(Bloom::new(u64::MAX, 1, SEED).unwrap_err(), BloomError::TooLarge);
     }
 
     #[test]
@@ -607,8 +503,7 @@ mod tests {
                 if len >= 12 && next() % 2 == 0 {
                     // Plausible k and m, so the length and tail checks are reached.
                     bytes[..4].copy_from_slice(&(1 + next() as u32 % MAX_HASHES).to_le_bytes());
-                    bytes[4..12]
-                        .copy_from_slice(&((len as u64).saturating_sub(28) * 8).to_le_bytes());
+                    bytes[4..12].copy_from_slice(&((len as u64).saturating_sub(28) * 8).to_le_bytes());
                 }
                 if let Ok(b) = Bloom::decode(&bytes) {
                     let _ = b.contains(b"anything");

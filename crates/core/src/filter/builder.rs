@@ -293,8 +293,7 @@ fn merge_labels(
     // Ranks sort by source first, so one key's labels from one source are adjacent.
     // A merged label may equal one some other key already carries: reuse it,
     // so the table holds each label once (and the bytes stay order-free).
-    let mut interned: HashMap<Label, u32> =
-        table.iter().enumerate().map(|(i, l)| (l.clone(), i as u32)).collect();
+    let mut interned: HashMap<Label, u32> = table.iter().enumerate().map(|(i, l)| (l.clone(), i as u32)).collect();
     let mut per_source = vec![0u64; sources];
     let mut starts = Vec::with_capacity(keys + 1);
     let mut ids = Vec::with_capacity(pairs.len());
@@ -303,7 +302,8 @@ fn merge_labels(
         starts.push(ids.len() as u32);
         while i < pairs.len() && pairs[i].0 == key {
             let source = table[pairs[i].1 as usize].source;
-            let run_end = i + pairs[i..].iter().take_while(|p| p.0 == key && table[p.1 as usize].source == source).count();
+            let run_end =
+                i + pairs[i..].iter().take_while(|p| p.0 == key && table[p.1 as usize].source == source).count();
             per_source[source as usize] += 1;
             if run_end - i == 1 {
                 ids.push(pairs[i].1);
@@ -416,11 +416,7 @@ mod tests {
         h.update([1u8; 16]);
         h.update([2u8; 16]);
         assert_eq!(bloom_seed(ids.iter())[..], h.finalize()[..16]);
-        assert_ne!(
-            bloom_seed(ids.iter()),
-            bloom_seed(ids[..1].iter()),
-            "depends on every key"
-        );
+        assert_ne!(bloom_seed(ids.iter()), bloom_seed(ids[..1].iter()), "depends on every key");
     }
 
     fn one_key(source: u16) -> FilterBuilder {

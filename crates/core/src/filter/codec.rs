@@ -90,9 +90,7 @@ impl<'a> Reader<'a> {
     }
     pub(crate) fn str(&mut self) -> Result<String, LoadError> {
         let b = self.blob()?;
-        core::str::from_utf8(b)
-            .map(str::to_owned)
-            .map_err(|_| LoadError::Malformed("text is not UTF-8"))
+        core::str::from_utf8(b).map(str::to_owned).map_err(|_| LoadError::Malformed("text is not UTF-8"))
     }
     pub(crate) fn strs(&mut self) -> Result<Vec<String>, LoadError> {
         let n = self.u16()? as usize;

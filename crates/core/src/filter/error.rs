@@ -37,14 +37,12 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::Truncated => f.write_str("filter file is truncated"),
             LoadError::WrongMagic => f.write_str("not an addrcheck filter file (wrong magic bytes)"),
-            LoadError::UnsupportedVersion { found, supported } => write!(
-                f,
-                "filter format version {found} is not supported (this build reads version {supported})"
-            ),
-            LoadError::UnsupportedKeyScheme { found, supported } => write!(
-                f,
-                "filter key scheme {found} is not supported (this build uses key scheme {supported})"
-            ),
+            LoadError::UnsupportedVersion { found, supported } => {
+                write!(f, "filter format version {found} is not supported (this build reads version {supported})")
+            }
+            LoadError::UnsupportedKeyScheme { found, supported } => {
+                write!(f, "filter key scheme {found} is not supported (this build uses key scheme {supported})")
+            }
             LoadError::Corrupt => f.write_str("filter file is corrupt: SHA-256 mismatch"),
             LoadError::Malformed(what) => write!(f, "filter file is malformed: {what}"),
         }

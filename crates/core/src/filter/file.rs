@@ -14,10 +14,10 @@
 
 use super::bloom::Bloom;
 use super::codec::{Reader, Writer};
+use super::combined::check_all;
 use super::details::{fingerprint, Details, Label};
 use super::error::LoadError;
 use super::meta::{Metadata, SourceInfo};
-use super::combined::check_all;
 use crate::address::{Key, KEY_SCHEME_VERSION};
 use crate::verdict::Verdict;
 use sha2::{Digest, Sha256};
@@ -104,10 +104,7 @@ impl Filter {
         // The digest verified: from here on, a short read is a malformed section.
         let meta = Metadata::decode(&mut Reader::new(meta_bytes, LoadError::Malformed("metadata")))?;
         if meta.key_scheme != KEY_SCHEME_VERSION {
-            return Err(LoadError::UnsupportedKeyScheme {
-                found: meta.key_scheme,
-                supported: KEY_SCHEME_VERSION,
-            });
+            return Err(LoadError::UnsupportedKeyScheme { found: meta.key_scheme, supported: KEY_SCHEME_VERSION });
         }
         let bloom = Bloom::decode(bloom_bytes)?;
         let details = match (flags & FLAG_DETAILS != 0, details_bytes.is_empty()) {
