@@ -16,6 +16,8 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 // The one definition of the mix, shared with the core's benchmarks.
+// Formatted as a file of the core (its rustfmt.toml), not of this crate.
+#[rustfmt::skip]
 #[path = "../../core/benches/mix.rs"]
 mod mix;
 use mix::{realistic, Rng};

@@ -22,6 +22,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// Formatted as a file of the core (its rustfmt.toml), not of this crate.
+#[rustfmt::skip]
 #[path = "../../core/tests/support/ofac_lists.rs"]
 mod ofac_lists;
 use ofac_lists::{entries, FILTER};

@@ -6,10 +6,7 @@
 
 #![allow(dead_code)]
 
-pub const FILTER: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../www/ofac.filter"
-));
+pub const FILTER: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/ofac.filter"));
 
 macro_rules! ofac_lists {
     ($($asset:literal),* $(,)?) => {
@@ -22,8 +19,8 @@ macro_rules! ofac_lists {
 
 /// (asset code, file text), in file-name order.
 pub const LISTS: &[(&str, &str)] = ofac_lists!(
-    "ARB", "BCH", "BSC", "BSV", "BTG", "DASH", "ETC", "ETH", "LTC", "TRX", "USDC", "USDT", "XBT",
-    "XMR", "XRP", "XVG", "ZEC",
+    "ARB", "BCH", "BSC", "BSV", "BTG", "DASH", "ETC", "ETH", "LTC", "TRX", "USDC", "USDT", "XBT", "XMR", "XRP", "XVG",
+    "ZEC",
 );
 
 pub struct Entry {
@@ -43,20 +40,9 @@ pub fn entries() -> Vec<Entry> {
             }
             let (address, rest) = line.split_once(';').unwrap_or((line, ""));
             let rest = rest.trim();
-            let rest = rest
-                .strip_prefix('"')
-                .and_then(|r| r.strip_suffix('"'))
-                .unwrap_or(rest);
-            let names = rest
-                .split(';')
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .collect();
-            out.push(Entry {
-                asset,
-                address: address.trim(),
-                names,
-            });
+            let rest = rest.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(rest);
+            let names = rest.split(';').map(str::trim).filter(|n| !n.is_empty()).collect();
+            out.push(Entry { asset, address: address.trim(), names });
         }
     }
     out
