@@ -8,6 +8,10 @@ bash scripts/setup.sh
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 
+echo "== formatting and lints"
+cargo fmt --all --check
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+
 echo "== native tests: core, cli, web-app logic, benchmark smoke runs"
 cargo test --workspace --all-targets
 
