@@ -49,6 +49,15 @@ if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
   rustup target add "$WASM_TARGET"
 fi
 
+# rustfmt and clippy for the formatting and lint checks (in rustup's default
+# profile; added when a minimal install lacks them).
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    log "adding rust component $component"
+    rustup component add "$component"
+  fi
+done
+
 # 2. Trunk.
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   log "installing trunk $TRUNK_VERSION (takes a few minutes)"

@@ -246,9 +246,24 @@ describe("checking against the bundled OFAC filter", () => {
     const assigned = checker.check(lower);
     assigned.normalized = "mine";
     assert.equal(assigned.normalized, "mine");
-    // A frozen result still answers; a freed checker does not matter.
+    // A sealed result takes assignments; a frozen one answers and refuses
+    // them, as it would on a data property in strict code.
+    const sealed = Object.seal(checker.check(lower));
+    assert.equal(sealed.normalized, e.address);
+    sealed.normalized = "mine";
+    assert.equal(sealed.normalized, "mine");
     const frozen = Object.freeze(checker.check(lower));
     assert.equal(frozen.normalized, e.address);
+    assert.equal(frozen.normalized, e.address);
+    assert.throws(() => {
+      frozen.normalized = "mine";
+    }, TypeError);
+    assert.equal(JSON.parse(JSON.stringify(frozen)).normalized, e.address);
+    // Read after `input` changed: printed from the input as it is then.
+    const changed = checker.check(lower);
+    changed.input = e.address.toUpperCase().replace(/^0X/, "0x");
+    assert.equal(changed.normalized, e.address);
+    // A freed checker does not matter.
     const bch = entries.find((x) => checker.check(x.address).chain === "bitcoin-cash");
     const other = Checker.fromBytes(FILTER);
     const later = other.check(`bitcoincash:${bch.address.toUpperCase()}`);

@@ -109,24 +109,42 @@ function settle(result, value) {
   Object.defineProperty(result, "normalized", { value, writable: true, enumerable: true, configurable: true });
 }
 
+/** Whether the accessor of `result` can still be replaced (it is not sealed or frozen). */
+function replaceable(result) {
+  const own = Object.getOwnPropertyDescriptor(result, "normalized");
+  return own === undefined ? Object.isExtensible(result) : own.configurable;
+}
+
+/**
+ * The `normalized` of results sealed or frozen before it was read: their
+ * accessor cannot become a data property, so its value is kept here.
+ */
+const HELD = new WeakMap();
+
 /**
  * `normalized` of a `check` result whose input is valid but not canonical (a
  * lower-case EVM address, a CashAddr without prefix, ...): printing the form
  * costs more than the check itself (a Keccak-256 for EVM) and most callers
  * never read it, so it is printed from `input` when first read and then kept
- * as a plain data property. The property is own and enumerable, so
+ * as a plain data property. Until then it is an own, enumerable accessor:
  * JSON.stringify, structuredClone, spreading and Object.keys see it like any
- * other; assigning to it works as on a data property. One descriptor shared
- * by every such result: defining it costs far less than a closure per result.
+ * other property, assigning to it works as on a data property (on a frozen
+ * result it throws, as assigning a frozen data property does in strict code),
+ * and a console shows it as a getter. One descriptor shared by every such
+ * result: defining it costs far less than a closure per result.
  */
 const NORMALIZED_ON_READ = {
   get() {
+    if (HELD.has(this)) return HELD.get(this);
     const value = normalizeLater(this.input);
-    if (Object.isExtensible(this)) settle(this, value);
+    if (replaceable(this)) settle(this, value);
+    else HELD.set(this, value);
     return value;
   },
   set(value) {
-    settle(this, value);
+    if (replaceable(this)) settle(this, value);
+    else if (Object.isFrozen(this)) throw new TypeError("Cannot assign to read only property 'normalized' of a frozen result");
+    else HELD.set(this, value);
   },
   enumerable: true,
   configurable: true,

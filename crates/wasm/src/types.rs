@@ -74,8 +74,10 @@ export interface CheckResult {
    * The canonical form (EIP-55 for EVM, CashAddr for Bitcoin Cash, ...); null
    * unless the input parsed. `checkMany` fills it only with `{ normalized: true }`.
    * When `check`'s input is not already canonical (a lower-case EVM address,
-   * say), the form is printed from `input` when this property is first read,
-   * then kept: it is an own, enumerable, writable property like the others.
+   * say), the form is printed when this property is first read, from `input`
+   * as it is then, and kept. Until that read it is an own, enumerable accessor
+   * (JSON, `structuredClone` and spreading see the value; a console shows a
+   * getter); afterwards a plain data property.
    */
   normalized: string | null;
   /** Why the input is not a valid address (set for `invalid` and `unrecognized`). */
