@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Checker, isAddrcheckError, memoryBytes } from "addrcheck";
 import { Rng, evmLower, realisticMix } from "./bench/mix.mjs";
 import { base58checkEncode, cashaddrToLegacy, tronToHex } from "./lib/codecs.mjs";
@@ -475,6 +475,30 @@ describe("memory", () => {
     const before = memoryBytes();
     for (let i = 0; i < 10_000; i++) cycle();
     assert.equal(memoryBytes(), before, `grew from ${before} to ${memoryBytes()} bytes`);
+  });
+
+  test("two instances of the module side by side each check in their own memory", async () => {
+    // Two URLs of one file: two instances, sharing the JavaScript helpers.
+    const url = pathToFileURL(join(PKG, "node/addrcheck.js")).href;
+    const [a, b] = await Promise.all([import(`${url}?first`), import(`${url}?second`)]);
+    assert.notEqual(a.Checker, b.Checker);
+    const checkers = [a.Checker.fromBytes(FILTER), b.Checker.fromBytes(FILTER), Checker.fromBytes(FILTER)];
+    const listed = entries.find((e) => /^0x(?=.*[a-f])(?=.*[A-F])/.test(e.address)).address;
+    const clear = `0x${"12".repeat(20)}`;
+    for (const c of [...checkers, ...checkers.reverse()]) {
+      assert.equal(c.check(listed).status, "flagged");
+      assert.equal(c.check(listed.toLowerCase()).normalized, listed);
+      assert.equal(c.check(clear).status, "clear");
+      assert.deepEqual(
+        c.checkMany([listed, clear]).map((r) => r.status),
+        ["flagged", "clear"],
+      );
+      assert.deepEqual(
+        c.checkMany(`${listed}\n${clear}`).map((r) => r.status),
+        ["flagged", "clear"],
+      );
+    }
+    for (const c of checkers) c.free();
   });
 
   test("a freed checker cannot be used, and `using` frees it", () => {

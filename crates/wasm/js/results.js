@@ -56,35 +56,43 @@ export function joinStrings(items, lengths) {
  * most `capacity` bytes (TextEncoder.encodeInto: far faster than a copy loop
  * for long ASCII text). Returns [UTF-16 units read, bytes written].
  */
-export function encodeUtf8(text, from, ptr, capacity) {
+export function encodeUtf8(text, from, ptr, capacity, id) {
   const rest = from === 0 ? text : text.substring(from);
-  const { read, written } = encoder.encodeInto(rest, new Uint8Array(memory.buffer, ptr, capacity));
+  const { read, written } = encoder.encodeInto(rest, new Uint8Array(instances[id].memory.buffer, ptr, capacity));
   return [read, written];
 }
 
 /**
- * `[statuses, chain ids, chain names]`, indexed by the codes in a result, and
- * the module's memory: set once by the Wasm side (every result shares the
- * strings).
+ * `[statuses, chain ids, chain names]`, indexed by the codes in a result: set
+ * once by the Wasm side (every result shares the strings).
  */
 let vocab = [[], [], []];
-let memory = null;
-let bytes = new Uint8Array(0);
-let words = new Uint32Array(0);
-/** The raw exports of the module, and the buffer of `addrcheck_normalized_later`. */
-let exports = null;
-let laterBuffer = 0;
-/** Must equal `SHORT` in src/js.rs. */
-const SHORT = 256;
+/**
+ * Each instance of the module (normally one; a program that loads it twice,
+ * say under two URLs, has two, each with its own memory, sharing this file):
+ * its memory, views of it, its raw exports and the buffer of
+ * `addrcheck_normalized_later`. The Wasm side passes the index `setup` gave
+ * it with every call that touches its memory.
+ */
+const instances = [];
 
 export function setup(v, m, e, buffer) {
   vocab = v;
-  memory = m;
-  bytes = new Uint8Array(m.buffer);
-  words = new Uint32Array(m.buffer);
-  exports = e;
-  laterBuffer = buffer;
+  instances.push({ memory: m, bytes: new Uint8Array(m.buffer), words: new Uint32Array(m.buffer), exports: e, laterBuffer: buffer });
+  return instances.length - 1;
 }
+
+/** `instance`, its views renewed if its memory grew (which detaches the old buffer). */
+function viewed(instance) {
+  if (instance.bytes.byteLength === 0) {
+    instance.bytes = new Uint8Array(instance.memory.buffer);
+    instance.words = new Uint32Array(instance.memory.buffer);
+  }
+  return instance;
+}
+
+/** Must equal `SHORT` in src/js.rs. */
+const SHORT = 256;
 
 /**
  * The canonical form of the address in `input` (cleaned and parsed as `check`
@@ -92,15 +100,14 @@ export function setup(v, m, e, buffer) {
  * canonical form is ASCII). `check` leaves only short ASCII inputs for later.
  */
 function normalizeLater(input) {
-  const n = readAscii(input, laterBuffer, SHORT);
+  // Every instance prints the same form: the newest one does it.
+  const id = instances.length - 1;
+  const n = readAscii(input, instances[id].laterBuffer, SHORT, id);
   if (n < 0) return null;
-  const m = exports.addrcheck_normalized_later(n);
+  const m = instances[id].exports.addrcheck_normalized_later(n);
   if (m < 0) return null;
-  // Printing may have grown the memory, which detaches the old buffer.
-  if (bytes.byteLength === 0) {
-    bytes = new Uint8Array(memory.buffer);
-    words = new Uint32Array(memory.buffer);
-  }
+  // Printing may have grown the memory.
+  const { bytes, laterBuffer } = viewed(instances[id]);
   return String.fromCharCode.apply(null, bytes.subarray(laterBuffer, laterBuffer + m));
 }
 
@@ -157,15 +164,11 @@ const NORMALIZED_ON_READ = {
  * string. For the one short address of `check`, this is cheaper than a
  * TextEncoder call and an allocation.
  */
-export function readAscii(text, ptr, capacity) {
+export function readAscii(text, ptr, capacity, id) {
   if (typeof text !== "string") return -2;
   const n = text.length;
   if (n > capacity) return -1;
-  // A grown memory detaches the old buffer (its length becomes 0).
-  if (bytes.byteLength === 0) {
-    bytes = new Uint8Array(memory.buffer);
-    words = new Uint32Array(memory.buffer);
-  }
+  const { bytes, words } = viewed(instances[id]);
   // Four characters a store (`ptr` is 4-byte aligned), the rest one by one.
   let any = 0;
   let i = 0;

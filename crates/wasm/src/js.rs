@@ -39,13 +39,15 @@ extern "C" {
     /// Hands the `[statuses, chain ids, chain names]` arrays to the builders,
     /// the module's memory to `readAscii` and `encodeUtf8`, and the raw
     /// exports and buffer of [`addrcheck_normalized_later`].
-    fn setup(vocab: &JsValue, memory: &JsValue, exports: &JsValue, later_buffer: u32);
+    /// Returns this instance's index, which the calls below that touch its
+    /// memory pass back.
+    fn setup(vocab: &JsValue, memory: &JsValue, exports: &JsValue, later_buffer: u32) -> u32;
 
     /// A short ASCII string written at `ptr` (4-byte aligned): its length,
     /// -1 when `text` is a longer or non-ASCII string, -2 when it is not a
     /// string.
     #[wasm_bindgen(js_name = readAscii)]
-    fn read_ascii(text: &JsValue, ptr: u32, capacity: u32) -> i32;
+    fn read_ascii(text: &JsValue, ptr: u32, capacity: u32, instance: u32) -> i32;
 
     /// The elements joined, their UTF-16 lengths written to `lengths`; throws
     /// an AddrcheckError naming the first element that is not a string.
@@ -54,7 +56,7 @@ extern "C" {
 
     /// TextEncoder.encodeInto of `text[from..]` into Wasm memory.
     #[wasm_bindgen(js_name = encodeUtf8)]
-    fn encode_utf8(text: &JsString, from: u32, ptr: u32, capacity: u32) -> Array;
+    fn encode_utf8(text: &JsString, from: u32, ptr: u32, capacity: u32, instance: u32) -> Array;
 
     /// `Error` named "AddrcheckError" with a `code`.
     #[wasm_bindgen(js_name = addrcheckError)]
@@ -63,6 +65,14 @@ extern "C" {
 
 thread_local! {
     static SET_UP: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+    /// This instance's index in `js/results.js` (see [`set_up`]).
+    static INSTANCE: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
+}
+
+/// This instance's index in `js/results.js`, which keeps the memory of every
+/// instance of the module that shares it.
+fn instance() -> u32 {
+    INSTANCE.with(|i| i.get())
 }
 
 /// Gives `js/results.js` what it needs, once: the strings the codes in a
@@ -80,12 +90,13 @@ pub fn set_up() {
     let ids: Array = CHAINS.iter().map(|c| JsValue::from_str(c.id())).collect();
     let names: Array = CHAINS.iter().map(|c| JsValue::from_str(c.name())).collect();
     let later_buffer = LATER.with(|buf| buf.borrow_mut().0.as_mut_ptr() as u32);
-    setup(
+    let index = setup(
         &Array::of3(&statuses, &ids, &names),
         &wasm_bindgen::memory(),
         &wasm_bindgen::exports(),
         later_buffer,
     );
+    INSTANCE.with(|i| i.set(index));
 }
 
 thread_local! {
@@ -136,7 +147,7 @@ impl Short {
 /// A string argument: read into `buf` when short and ASCII (the usual
 /// address), else into a new `String`; `None` when `value` is not a string.
 pub fn read_arg<'b>(value: &JsValue, buf: &'b mut Short) -> Option<std::borrow::Cow<'b, str>> {
-    match read_ascii(value, buf.0.as_mut_ptr() as u32, SHORT as u32) {
+    match read_ascii(value, buf.0.as_mut_ptr() as u32, SHORT as u32, instance()) {
         -2 => None,
         n if n >= 0 => {
             let ascii = buf.0.get(..n as usize)?;
@@ -168,6 +179,7 @@ pub fn read_string(text: &JsString) -> Result<String, JsValue> {
             read as u32,
             spare.as_mut_ptr() as u32,
             spare.len() as u32,
+            instance(),
         );
         let (r, w) = (
             r.get(0).as_f64().unwrap_or(0.0) as usize,
