@@ -8,6 +8,9 @@ pub mod address;
 pub mod filter;
 pub mod verdict;
 
+#[cfg(test)]
+mod test_rng;
+
 pub use address::{parse, Address, AddressError, Chain, Key};
 pub use filter::{Filter, FilterBuilder, LoadError};
 pub use verdict::{Status, Verdict};

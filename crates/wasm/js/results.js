@@ -76,9 +76,16 @@ let vocab = [[], [], []];
  */
 const instances = [];
 
-export function setup(v, m, e, buffer) {
+export function setup(v, m, e, buffer, capacity) {
   vocab = v;
-  instances.push({ memory: m, bytes: new Uint8Array(m.buffer), words: new Uint32Array(m.buffer), exports: e, laterBuffer: buffer });
+  instances.push({
+    memory: m,
+    bytes: new Uint8Array(m.buffer),
+    words: new Uint32Array(m.buffer),
+    exports: e,
+    laterBuffer: buffer,
+    laterCapacity: capacity,
+  });
   return instances.length - 1;
 }
 
@@ -91,9 +98,6 @@ function viewed(instance) {
   return instance;
 }
 
-/** Must equal `SHORT` in src/js.rs. */
-const SHORT = 256;
-
 /**
  * The canonical form of the address in `input` (cleaned and parsed as `check`
  * does), or null: input written to the buffer, the form read back (every
@@ -102,7 +106,7 @@ const SHORT = 256;
 function normalizeLater(input) {
   // Every instance prints the same form: the newest one does it.
   const id = instances.length - 1;
-  const n = readAscii(input, instances[id].laterBuffer, SHORT, id);
+  const n = readAscii(input, instances[id].laterBuffer, instances[id].laterCapacity, id);
   if (n < 0) return null;
   const m = instances[id].exports.addrcheck_normalized_later(n);
   if (m < 0) return null;

@@ -38,10 +38,16 @@ extern "C" {
 
     /// Hands the `[statuses, chain ids, chain names]` arrays to the builders,
     /// the module's memory to `readAscii` and `encodeUtf8`, and the raw
-    /// exports and buffer of [`addrcheck_normalized_later`].
+    /// exports and buffer (address, size) of [`addrcheck_normalized_later`].
     /// Returns this instance's index, which the calls below that touch its
     /// memory pass back.
-    fn setup(vocab: &JsValue, memory: &JsValue, exports: &JsValue, later_buffer: u32) -> u32;
+    fn setup(
+        vocab: &JsValue,
+        memory: &JsValue,
+        exports: &JsValue,
+        later_buffer: u32,
+        later_capacity: u32,
+    ) -> u32;
 
     /// A short ASCII string written at `ptr` (4-byte aligned): its length,
     /// -1 when `text` is a longer or non-ASCII string, -2 when it is not a
@@ -64,15 +70,14 @@ extern "C" {
 }
 
 thread_local! {
-    static SET_UP: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
-    /// This instance's index in `js/results.js` (see [`set_up`]).
-    static INSTANCE: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
+    /// This instance's index in `js/results.js`, once [`set_up`] has run.
+    static INSTANCE: core::cell::Cell<Option<u32>> = const { core::cell::Cell::new(None) };
 }
 
 /// This instance's index in `js/results.js`, which keeps the memory of every
 /// instance of the module that shares it.
 fn instance() -> u32 {
-    INSTANCE.with(|i| i.get())
+    INSTANCE.with(|i| i.get()).unwrap_or(0)
 }
 
 /// Gives `js/results.js` what it needs, once: the strings the codes in a
@@ -80,7 +85,7 @@ fn instance() -> u32 {
 /// result), the module's memory, and the raw exports and buffer of
 /// [`addrcheck_normalized_later`] (the normalized forms `check` prints later).
 pub fn set_up() {
-    if SET_UP.with(|done| done.replace(true)) {
+    if INSTANCE.with(|i| i.get()).is_some() {
         return;
     }
     let statuses: Array = STATUSES
@@ -95,8 +100,9 @@ pub fn set_up() {
         &wasm_bindgen::memory(),
         &wasm_bindgen::exports(),
         later_buffer,
+        SHORT as u32,
     );
-    INSTANCE.with(|i| i.set(index));
+    INSTANCE.with(|i| i.set(Some(index)));
 }
 
 thread_local! {

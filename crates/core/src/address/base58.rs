@@ -199,6 +199,7 @@ pub(super) fn normalize(payload: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::xorshift;
 
     /// The dispatch's character test agrees with the crate's alphabet.
     #[test]
@@ -212,13 +213,7 @@ mod tests {
     /// (with and without leading zeros) in both alphabets.
     #[test]
     fn decode_agrees_with_bs58() {
-        let mut state = 0x1234_5678_9abc_def0u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x1234_5678_9abc_def0);
         for round in 0..20_000 {
             let len = (next() % 34) as usize;
             let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();

@@ -211,20 +211,16 @@ pub(crate) fn normalized_from<'a>(address: &Address, text: &'a str) -> Cow<'a, s
     }
 }
 
-/// `text` when it already is the canonical form of `address` (parsed from
-/// it), without printing anything; `None` when the form must be computed.
+/// `text`, which parsed to `address`, when it already is what
+/// [`Address::normalized`] prints, judged from the text's shape alone (nothing
+/// is printed); `None` when the form must be computed. Sound because parsing
+/// verified the text (its checksum matched) and each family's text is a
+/// one-to-one encoding of what the key holds; a test holds it to
+/// `normalized()` over the official vectors, the OFAC lists and random
+/// addresses of every family.
 pub(crate) fn canonical_text<'a>(address: &Address, text: &'a str) -> Option<&'a str> {
-    text_is_canonical(address, text).then_some(text)
-}
-
-/// Whether `text`, which parsed to `address`, is what [`Address::normalized`]
-/// prints, judged from the text's shape alone. Sound because parsing verified
-/// the text (its checksum matched) and each family's text is a one-to-one
-/// encoding of what the key holds; a test holds it to `normalized()` over the
-/// official vectors, the OFAC lists and random addresses of every family.
-fn text_is_canonical(address: &Address, text: &str) -> bool {
     let b = text.as_bytes();
-    match address.key.tag() {
+    let canonical = match address.key.tag() {
         // The EIP-55 form: `0x` and mixed case, which parsing checked against
         // the Keccak-256 (or no letters at all: every case is the same).
         key::tag::EVM => {
@@ -247,7 +243,8 @@ fn text_is_canonical(address: &Address, text: &str) -> bool {
         // CashAddr (token-aware types print as plain ones), Monero (integrated
         // addresses print as standard), Sapling: rare enough to print again.
         _ => false,
-    }
+    };
+    canonical.then_some(text)
 }
 
 /// Why a string is not a valid address.

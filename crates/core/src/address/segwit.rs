@@ -335,6 +335,7 @@ pub(super) fn normalize(payload: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::xorshift;
     use bech32::primitives::iter::{ByteIterExt, Fe32IterExt};
     use bech32::{Bech32, Bech32m};
 
@@ -475,14 +476,5 @@ mod tests {
         let upper: Vec<String> = out.iter().map(|s| s.to_ascii_uppercase()).collect();
         out.extend(upper);
         out
-    }
-
-    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
-        move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        }
     }
 }

@@ -265,6 +265,7 @@ impl core::fmt::Debug for Bloom {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::xorshift;
     use core::hash::Hasher;
     use siphasher::sip128::Hasher128;
 
@@ -332,13 +333,7 @@ mod tests {
     #[test]
     fn both_reductions_are_the_u128_product() {
         let edges = [0, 1, 2, 63, 64, 0xFFFF_FFFF, 1 << 32, 1 << 63, u64::MAX - 1, u64::MAX];
-        let mut x = 0x2545_F491_4F6C_DD1Du64;
-        let mut random = core::iter::repeat_with(|| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        });
+        let mut random = core::iter::repeat_with(xorshift(0x2545_F491_4F6C_DD1D));
         let pairs = edges
             .iter()
             .flat_map(|&g| edges.iter().map(move |&m| (g, m)))
@@ -490,17 +485,11 @@ mod tests {
 
     #[test]
     fn arbitrary_sections_never_panic() {
-        let mut x = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         for len in 0..200usize {
             for _ in 0..20 {
                 let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
-                if len >= 12 && next() % 2 == 0 {
+                if len >= 12 && next().is_multiple_of(2) {
                     // Plausible k and m, so the length and tail checks are reached.
                     bytes[..4].copy_from_slice(&(1 + next() as u32 % MAX_HASHES).to_le_bytes());
                     bytes[4..12].copy_from_slice(&((len as u64).saturating_sub(28) * 8).to_le_bytes());
