@@ -278,8 +278,12 @@ describe("checking against the bundled OFAC filter", () => {
 
   test("results are plain, JSON-compatible objects that share nothing", () => {
     const [a, b] = checker.checkMany([entries[0].address, entries[0].address]);
-    for (const r of [a, b, checker.check("nonsense"), checker.checkMany("x")[0]]) {
+    // The last one has its `normalized` printed when first read.
+    const lower = checker.check(entries.find((e) => e.address.startsWith("0x")).address.toLowerCase());
+    for (const r of [a, b, checker.check("nonsense"), checker.checkMany("x")[0], lower]) {
       assert.equal(Object.getPrototypeOf(r), Object.prototype);
+      assert.equal(r.constructor, Object);
+      assert.deepStrictEqual({ ...r }, r, "equal to an object literal, prototype included");
       assert.ok(!(r instanceof Map));
       assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
       assert.deepEqual(structuredClone(r), r);
