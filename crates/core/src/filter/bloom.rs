@@ -192,7 +192,7 @@ impl Bloom {
     }
 
     /// Whether `item` may have been inserted (no false negatives). Does not
-    /// allocate; stops at the first unset bit.
+    /// allocate; past the first [`PREFIX`] probes, stops at the first unset bit.
     #[inline]
     pub(crate) fn contains(&self, item: &[u8]) -> bool {
         let (mut g, step) = self.hashes(item);
