@@ -8,6 +8,7 @@
 // second list with details; ofac-2024-09-27-bare.filter: no details section).
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
+import { Session } from "node:inspector/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -282,18 +283,36 @@ describe("checking against the bundled OFAC filter", () => {
     const lower = checker.check(entries.find((e) => e.address.startsWith("0x")).address.toLowerCase());
     for (const r of [a, b, checker.check("nonsense"), checker.checkMany("x")[0], lower]) {
       assert.equal(Object.getPrototypeOf(r), Object.prototype);
-      assert.equal(r.constructor, Object);
-      assert.deepStrictEqual({ ...r }, r, "equal to an object literal, prototype included");
       assert.ok(!(r instanceof Map));
+      assert.deepEqual(Object.keys(r), ["input", "status", "chain", "chainName", "normalized", "reason", "matches", "possibleMatches"]);
       assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
       assert.deepEqual(structuredClone(r), r);
-      assert.deepEqual(Object.keys(r), ["input", "status", "chain", "chainName", "normalized", "reason", "matches", "possibleMatches"]);
+      assert.deepStrictEqual({ ...r }, r, "equal to an object literal, prototype included");
     }
     a.matches[0].names.push("changed");
     a.matches.push(a.matches[0]);
     assert.equal(b.matches.length, 1);
     assert.ok(!b.matches[0].names.includes("changed"));
     assert.ok(!checker.check(entries[0].address).matches[0].names.includes("changed"));
+  });
+
+  test("a debugger shows results as it shows object literals", async () => {
+    // V8 names an object after the function that made it (DevTools'
+    // console and heap snapshots show that name).
+    const session = new Session();
+    session.connect();
+    try {
+      const lower = entries.find((e) => e.address.startsWith("0x")).address.toLowerCase();
+      for (const r of [checker.check("nonsense"), checker.check(lower), checker.checkMany("x y")[1], { literal: true }]) {
+        globalThis.addrcheckInspected = r;
+        const { result } = await session.post("Runtime.evaluate", { expression: "globalThis.addrcheckInspected" });
+        assert.equal(result.className, "Object");
+        assert.equal(result.description, "Object");
+      }
+    } finally {
+      delete globalThis.addrcheckInspected;
+      session.disconnect();
+    }
   });
 
   test("unrecognized and empty inputs get verdicts, pastes are split, bad arguments throw", () => {

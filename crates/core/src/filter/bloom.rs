@@ -28,8 +28,8 @@
 //! ```
 //!
 //! Bit `j` is bit `j mod 64` of word `j / 64`. A lookup tests the first four
-//! probes together, then stops at the first unset bit, so most non-members
-//! cost one hash and four probes.
+//! probes together (when k ≥ 4), then stops at the first unset bit, so most
+//! non-members cost one hash and four probes.
 //!
 //! # Limit
 //!
