@@ -192,6 +192,11 @@ export function readAscii(text, ptr, capacity, id) {
   return any > 0x7f ? -1 : n;
 }
 
+/** `text.substring(start, end)`, `text` itself when that is all of it. */
+function span(text, start, end) {
+  return start === 0 && end === text.length ? text : text.substring(start, end);
+}
+
 /**
  * The result object of one check: `code` as in a batch row; the normalized
  * form is `input.substring(normStart, normEnd)`, or, when `normStart` is
@@ -209,10 +214,7 @@ export function buildResult(input, code, normStart, normEnd, printed, reason, ma
   if ((code & NORMALIZED_LATER) !== 0) {
     return new ResultNormalizedOnRead(input, status, chainId, chainName, reason, matches, possibleMatches);
   }
-  let normalized = printed === undefined ? null : printed;
-  if (normStart !== NONE) {
-    normalized = normStart === 0 && normEnd === input.length ? input : input.substring(normStart, normEnd);
-  }
+  const normalized = normStart !== NONE ? span(input, normStart, normEnd) : printed === undefined ? null : printed;
   return new PlainResult(input, status, chainId, chainName, normalized, reason, matches, possibleMatches);
 }
 
@@ -283,8 +285,7 @@ export function buildResults(rows, pool, input, matchSets, possibleSets) {
   for (let i = 0, r = 0; i < n; i++, r += FIELDS) {
     const code = rows[r];
     const chain = (code >>> 8) & 0xff;
-    const inStart = rows[r + 1];
-    const item = fromText ? input.substring(inStart, rows[r + 2]) : input[i];
+    const item = fromText ? input.substring(rows[r + 1], rows[r + 2]) : input[i];
     const normStart = rows[r + 3];
     const reasonStart = rows[r + 5];
     const matchSet = rows[r + 7];
@@ -292,9 +293,7 @@ export function buildResults(rows, pool, input, matchSets, possibleSets) {
     let normalized = null;
     if (normStart !== NONE) {
       const normEnd = rows[r + 4];
-      if ((code & NORMALIZED_IN_INPUT) === 0) normalized = pool.substring(normStart, normEnd);
-      else if (normStart === 0 && normEnd === item.length) normalized = item;
-      else normalized = item.substring(normStart, normEnd);
+      normalized = (code & NORMALIZED_IN_INPUT) === 0 ? pool.substring(normStart, normEnd) : span(item, normStart, normEnd);
     }
     out[i] = new PlainResult(
       item,

@@ -18,43 +18,47 @@ import { Rng, evmLower, realisticMix } from "./mix.mjs";
 
 const now = () => performance.now();
 
-/** Runs `body(input)` on fresh inputs until `seconds` have passed; the median rate per second. */
-function rate(count, makeInput, body, seconds = 1.5) {
+/**
+ * The median of the rates `round()` returns, over rounds run for 1.5 s (at
+ * least five), after three rounds that let the engine tier up.
+ */
+function medianRate(round) {
+  for (let i = 0; i < 3; i++) round();
   const rates = [];
-  for (let i = 0; i < 3; i++) body(makeInput()); // warm-up: let the engine tier up
-  const end = now() + seconds * 1000;
-  while (now() < end || rates.length < 5) {
+  const end = now() + 1500;
+  while (now() < end || rates.length < 5) rates.push(round());
+  return median(rates);
+}
+
+/** Runs `body(input)` on fresh inputs; the median rate per second. */
+function rate(count, makeInput, body) {
+  return medianRate(() => {
     const input = makeInput();
     const t = now();
     body(input);
-    rates.push(count / ((now() - t) / 1000));
-  }
-  rates.sort((a, b) => a - b);
-  return rates[rates.length >> 1];
+    return count / ((now() - t) / 1000);
+  });
 }
 
 /**
  * `rate` for many small batches: each round makes the `batches` inputs
- * fresh with `makeBatch(i)` off the clock and times `each(input)` on them one
- * by one, then calls `done()` off the clock; `count` items in all.
+ * fresh with `makeBatch(i)` off the clock and times `hitsOf(input)` on them
+ * one by one; the hits they return, `count` items in all, are added up and
+ * handed to `verify` off the clock.
  */
-function rateBatched(count, batches, makeBatch, { each, done }, seconds = 1.5) {
-  const round = () => {
+function rateBatched(count, batches, makeBatch, hitsOf, verify) {
+  return medianRate(() => {
     let elapsed = 0;
+    let total = 0;
     for (let i = 0; i < batches; i++) {
       const input = makeBatch(i);
       const t = now();
-      each(input);
+      total += hitsOf(input);
       elapsed += now() - t;
     }
-    done();
+    verify(total);
     return count / (elapsed / 1000);
-  };
-  for (let i = 0; i < 3; i++) round(); // warm-up
-  const rates = [];
-  const end = now() + seconds * 1000;
-  while (now() < end || rates.length < 5) rates.push(round());
-  return median(rates);
+  });
 }
 
 function median(xs) {
@@ -167,37 +171,23 @@ export async function runBenchmarks({ load, filterBytes, listed, log = () => {} 
 
   // The same 100,000 addresses as arrays of 1,000 and of 10,000: each batch
   // parsed fresh off the clock, checked on it, its results dropped once
-  // counted. Smaller batches help both sides: a batch's strings are still in
-  // the processor's cache when it is checked, and less is alive for each
-  // young-generation collection to copy. checkMany allocates a result per
-  // address, the Set only a boolean array, so collections set off during
-  // checkMany's calls cost it more; compare the ratios, not the rates.
+  // counted. In smaller batches less is alive for each young-generation
+  // collection to copy. checkMany allocates a result per address, the Set
+  // only a boolean array, so collections set off during checkMany's calls
+  // cost it more; compare the ratios, not the rates.
   results.batches = [1_000, 10_000].map((size) => {
     const jsons = [];
     for (let i = 0; i < EVM; i += size) jsons.push(JSON.stringify(evm.slice(i, i + size)));
     const fresh = (i) => JSON.parse(jsons[i]);
-    const counted = (hitsOf) => {
-      let n = 0;
-      return {
-        each: (input) => {
-          n += hitsOf(input);
-        },
-        done: () => {
-          expectHits(n);
-          n = 0;
-        },
-      };
-    };
-    const many = counted((b) => hits(checker.checkMany(b), (r) => r.status === "flagged"));
-    const sets = counted((b) => {
+    const setHits = (b) => {
       const out = new Array(b.length);
       for (let i = 0; i < b.length; i++) out[i] = set.has(b[i].toLowerCase());
       return hits(out, (x) => x);
-    });
+    };
     return {
       size,
-      checkMany: rateBatched(EVM, jsons.length, fresh, many),
-      set: rateBatched(EVM, jsons.length, fresh, sets),
+      checkMany: rateBatched(EVM, jsons.length, fresh, (b) => hits(checker.checkMany(b), (r) => r.status === "flagged"), expectHits),
+      set: rateBatched(EVM, jsons.length, fresh, setHits, expectHits),
     };
   });
   log("batches", results.batches);

@@ -352,7 +352,7 @@ mod tests {
         }
     }
 
-    /// Six and twelve values at a time give what BIP-173's loop gives.
+    /// The table-driven step gives what BIP-173's loop gives.
     #[test]
     fn polymod_matches_the_bip_loop() {
         let mut next = xorshift(0x5e9_0001);
