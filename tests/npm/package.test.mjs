@@ -336,6 +336,8 @@ describe("checking against the bundled OFAC filter", () => {
       [() => checker.check(undefined), "check"],
       [() => checker.checkMany(42), "checkMany"],
       [() => checker.checkMany(["0x00", 7]), "element 1"],
+      // Past the first slices a large batch is read in (src/checker.rs).
+      [() => checker.checkMany([...Array(5000).fill("0x00"), null]), "element 5000 is null"],
       [() => checker.checkMany("x", "yes"), "options"],
       [() => checker.checkMany("x", { normalized: "yes" }), "normalized"],
       [() => Checker.fromBytes("ofac.filter"), "Uint8Array"],

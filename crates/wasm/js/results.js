@@ -30,14 +30,14 @@ export function addrcheckError(code, message) {
 const encoder = new TextEncoder();
 
 /**
- * The elements of a string array as one string, and the length of each in
- * UTF-16 code units (so the Wasm side can cut it apart again). Throws an
- * AddrcheckError naming the first element that is not a string.
+ * The elements `from` to `to` (exclusive) of a string array as one string,
+ * and the length of each in UTF-16 code units (so the Wasm side can cut it
+ * apart again). Throws an AddrcheckError naming the first element that is not
+ * a string.
  */
-export function joinStrings(items, lengths) {
-  const n = items.length;
+export function joinStrings(items, from, to, lengths) {
   let joined = "";
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const item = items[i];
     if (typeof item !== "string") {
       throw addrcheckError(
@@ -45,7 +45,7 @@ export function joinStrings(items, lengths) {
         `checkMany: element ${i} is ${item === null ? "null" : typeof item}, not a string`,
       );
     }
-    lengths[i] = item.length;
+    lengths[i - from] = item.length;
     joined += item;
   }
   return joined;
@@ -267,25 +267,26 @@ const { Object: PlainResult } = {
 PlainResult.prototype = Object.prototype;
 
 /**
- * The result objects of a batch.
+ * The result objects of a slice of a batch, put into `out` from index `at`.
  *
+ * out: the batch's results;
  * rows: Uint32Array view into Wasm memory (read here, never kept);
  * pool: normalized forms and reasons, one string;
- * input: the text (results take substrings of it) or the array of inputs;
- * matchSets / possibleSets: the match lists of the results that have one
- *   (each result its own), or null when there are none.
+ * input: the text (results take substrings of it) or the array of inputs
+ *   (the slice's are from `at` on);
+ * matchSets / possibleSets: the match lists of the slice's results that have
+ *   one (each result its own), or null when there are none.
  */
-export function buildResults(rows, pool, input, matchSets, possibleSets) {
+export function buildResults(out, at, rows, pool, input, matchSets, possibleSets) {
   const statuses = vocab[0];
   const chainIds = vocab[1];
   const chainNames = vocab[2];
   const n = (rows.length / FIELDS) | 0;
   const fromText = typeof input === "string";
-  const out = new Array(n);
   for (let i = 0, r = 0; i < n; i++, r += FIELDS) {
     const code = rows[r];
     const chain = (code >>> 8) & 0xff;
-    const item = fromText ? input.substring(rows[r + 1], rows[r + 2]) : input[i];
+    const item = fromText ? input.substring(rows[r + 1], rows[r + 2]) : input[at + i];
     const normStart = rows[r + 3];
     const reasonStart = rows[r + 5];
     const matchSet = rows[r + 7];
@@ -295,7 +296,7 @@ export function buildResults(rows, pool, input, matchSets, possibleSets) {
       const normEnd = rows[r + 4];
       normalized = (code & NORMALIZED_IN_INPUT) === 0 ? pool.substring(normStart, normEnd) : span(item, normStart, normEnd);
     }
-    out[i] = new PlainResult(
+    out[at + i] = new PlainResult(
       item,
       statuses[code & 0xff],
       chain === NO_CHAIN ? null : chainIds[chain],
@@ -306,5 +307,4 @@ export function buildResults(rows, pool, input, matchSets, possibleSets) {
       possibleSet === 0 ? NONE_MATCHED : possibleSets[possibleSet - 1],
     );
   }
-  return out;
 }

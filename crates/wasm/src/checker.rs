@@ -127,8 +127,8 @@ impl Checker {
         ))
     }
 
-    /// Check many addresses in one call (one crossing of the Wasm boundary
-    /// for the whole batch).
+    /// Check many addresses in one call into Wasm for the whole batch (the
+    /// module calls back a few times per 2,048 addresses, never per address).
     ///
     /// A string is split like a paste: on line breaks, whitespace and commas,
     /// empty pieces skipped. An array gets one result per element, in order
@@ -151,11 +151,20 @@ impl Checker {
             return self.check_items(&items, &input, normalized);
         }
         if Array::is_array(&input) {
-            let (joined, lengths) = js::read_strings(input.unchecked_ref())?;
-            let items = split_joined(&joined, &lengths).ok_or_else(|| {
-                js::invalid_argument("checkMany: the array changed while it was being read")
-            })?;
-            return self.check_items(&items, &input, normalized);
+            let array: &Array = input.unchecked_ref();
+            let n = array.length() as usize;
+            let out = Array::new_with_length(n as u32);
+            let mut from = 0;
+            while from < n {
+                let to = n.min(from + SLICE);
+                let (joined, lengths) = js::read_strings(array, from as u32, to as u32)?;
+                let items = split_joined(&joined, &lengths).ok_or_else(|| {
+                    js::invalid_argument("checkMany: the array changed while it was being read")
+                })?;
+                self.check_slice(&items, &input, normalized, &out, from)?;
+                from = to;
+            }
+            return Ok(out.into());
         }
         Err(js::invalid_argument(&format!(
             "checker.checkMany expects a string or an array of strings, got {}",
@@ -171,13 +180,43 @@ impl Checker {
     }
 }
 
+/// A batch is read (an array), checked and answered this many items at a
+/// time, so that each slice's text, rows and results are used while still in
+/// the processor's cache; one pass over 100,000 addresses goes through main
+/// memory. Still one call from JavaScript for the whole batch.
+///
+/// Measured against one pass, same runs, lower-case EVM addresses: an array
+/// of 100,000 in Chromium 6.5-7.2 -> 7.8-8.0 M/s; arrays of 10,000 in Node
+/// 7.0-7.5 -> 7.9-8.8 M/s. One array of 100,000 in Node lost 5-10% (4.4-5.0
+/// -> 4.2-4.5 M/s): the joined text of each slice is young garbage that sets
+/// off collections while the results so far are alive, where one pass's
+/// text was too large for the young generation.
+const SLICE: usize = 2048;
+
 impl Checker {
+    /// Checks `items`: one result each, in order.
     fn check_items(
         &self,
         items: &[Item<'_>],
         input: &JsValue,
         normalized: bool,
     ) -> Result<JsValue, JsValue> {
+        let out = Array::new_with_length(items.len() as u32);
+        for (k, slice) in items.chunks(SLICE).enumerate() {
+            self.check_slice(slice, input, normalized, &out, k * SLICE)?;
+        }
+        Ok(out.into())
+    }
+
+    /// Checks `items` and puts their results into `out` from index `at`.
+    fn check_slice(
+        &self,
+        items: &[Item<'_>],
+        input: &JsValue,
+        normalized: bool,
+        out: &Array,
+        at: usize,
+    ) -> Result<(), JsValue> {
         let mut batch = Batch::with_capacity(&self.lists, items.len(), normalized);
         for item in items {
             batch.check(*item);
@@ -194,13 +233,16 @@ impl Checker {
         } else {
             js::to_js(&batch.possible_sets)?
         };
-        Ok(js::build_results(
+        js::build_results(
+            out,
+            at as u32,
             &batch.rows,
             &batch.pool,
             input,
             &match_sets,
             &possible_sets,
-        ))
+        );
+        Ok(())
     }
 }
 

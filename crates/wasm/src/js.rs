@@ -10,15 +10,18 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(module = "/js/results.js")]
 extern "C" {
-    /// Plain result objects from a batch's rows (one call per batch).
+    /// Plain result objects from the rows of a slice of a batch, put into
+    /// `out` from index `at`.
     #[wasm_bindgen(js_name = buildResults)]
     pub fn build_results(
+        out: &Array,
+        at: u32,
         rows: &[u32],
         pool: &str,
         input: &JsValue,
         match_sets: &JsValue,
         possible_sets: &JsValue,
-    ) -> JsValue;
+    );
 
     /// The plain result object of one check. The normalized form is the
     /// UTF-16 span `start..end` of `input`; when `start` is `NONE`, it is
@@ -55,10 +58,16 @@ extern "C" {
     #[wasm_bindgen(js_name = readAscii)]
     fn read_ascii(text: &JsValue, ptr: u32, capacity: u32, instance: u32) -> i32;
 
-    /// The elements joined, their UTF-16 lengths written to `lengths`; throws
-    /// an AddrcheckError naming the first element that is not a string.
+    /// The elements `from..to` joined, their UTF-16 lengths written to
+    /// `lengths`; throws an AddrcheckError naming the first element that is
+    /// not a string.
     #[wasm_bindgen(js_name = joinStrings, catch)]
-    fn join_strings(items: &Array, lengths: &Uint32Array) -> Result<JsString, JsValue>;
+    fn join_strings(
+        items: &Array,
+        from: u32,
+        to: u32,
+        lengths: &Uint32Array,
+    ) -> Result<JsString, JsValue>;
 
     /// TextEncoder.encodeInto of `text[from..]` into Wasm memory.
     #[wasm_bindgen(js_name = encodeUtf8)]
@@ -205,11 +214,11 @@ pub fn read_string(text: &JsString) -> Result<String, JsValue> {
         .map_err(|_| addrcheck_error("internal", "TextEncoder.encodeInto wrote invalid UTF-8"))
 }
 
-/// The elements of a string array joined into one string (in Wasm memory),
-/// and each element's length in UTF-16 code units.
-pub fn read_strings(items: &Array) -> Result<(String, Vec<u32>), JsValue> {
-    let lengths = Uint32Array::new_with_length(items.length());
-    let joined = join_strings(items, &lengths)?;
+/// The elements `from..to` of a string array joined into one string (in
+/// Wasm memory), and each element's length in UTF-16 code units.
+pub fn read_strings(items: &Array, from: u32, to: u32) -> Result<(String, Vec<u32>), JsValue> {
+    let lengths = Uint32Array::new_with_length(to - from);
+    let joined = join_strings(items, from, to, &lengths)?;
     Ok((read_string(&joined)?, lengths.to_vec()))
 }
 

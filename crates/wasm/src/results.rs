@@ -1,9 +1,9 @@
 //! The results of a batch in compact form: one row of integers per result, one
 //! string pool for the normalized forms and reasons, and a table of the match
 //! lists of the results that have one. JavaScript (`js/results.js`) turns this
-//! into plain result objects in one pass, so a batch costs one crossing of the
-//! boundary however many results it holds, and hits (rare) are the only part
-//! that goes through serde.
+//! into plain result objects in one pass, so a batch (or each slice of a large
+//! one) costs one crossing of the boundary however many results it holds, and
+//! hits (rare) are the only part that goes through serde.
 //!
 //! Pure Rust (no wasm-bindgen): tested natively.
 
