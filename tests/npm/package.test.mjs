@@ -351,6 +351,29 @@ describe("checking against the bundled OFAC filter", () => {
     assert.ok(!isAddrcheckError({ name: "AddrcheckError", code: "corrupt" }));
   });
 
+  test("checkMany reads an array right when an element's getter grows the module's memory", () => {
+    // Growing the memory detaches the view the lengths of a slice are
+    // written through: the lengths after the getter's element must still
+    // arrive.
+    const address = entries[0].address;
+    const growing = Array(12).fill(address);
+    let grew = null;
+    Object.defineProperty(growing, 1, {
+      get() {
+        if (grew === null) {
+          // Longer than the whole memory is now: reading it must grow it.
+          const before = memoryBytes();
+          checker.checkMany(`${address}\n`.repeat(Math.ceil(before / address.length)));
+          grew = memoryBytes() > before;
+        }
+        return address;
+      },
+    });
+    const results = checker.checkMany(growing);
+    assert.equal(grew, true, "the getter should have grown the memory");
+    assert.deepEqual(results, Array(12).fill(checker.checkMany([address])[0]));
+  });
+
   test("checkMany agrees with check on 10,000 mixed inputs", () => {
     const rng = new Rng(42);
     const valid = realisticMix(rng, 500, (a) => checker.check(a).normalized);

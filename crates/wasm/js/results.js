@@ -31,11 +31,13 @@ const encoder = new TextEncoder();
 
 /**
  * The elements `from` to `to` (exclusive) of a string array as one string,
- * and the length of each in UTF-16 code units (so the Wasm side can cut it
- * apart again). Throws an AddrcheckError naming the first element that is not
- * a string.
+ * and the length of each in UTF-16 code units written to Wasm memory at
+ * `lengthsPtr` (so the Wasm side can cut the string apart again). Throws an
+ * AddrcheckError naming the first element that is not a string.
  */
-export function joinStrings(items, from, to, lengths) {
+export function joinStrings(items, from, to, lengthsPtr, id) {
+  let lengths = viewed(instances[id]).words;
+  const at = (lengthsPtr >>> 2) - from;
   let joined = "";
   for (let i = from; i < to; i++) {
     const item = items[i];
@@ -45,7 +47,10 @@ export function joinStrings(items, from, to, lengths) {
         `checkMany: element ${i} is ${item === null ? "null" : typeof item}, not a string`,
       );
     }
-    lengths[i - from] = item.length;
+    // A getter that called into the module may have grown its memory,
+    // which detaches the view (its length becomes 0).
+    if (lengths.length === 0) lengths = viewed(instances[id]).words;
+    lengths[at + i] = item.length;
     joined += item;
   }
   return joined;
