@@ -351,27 +351,55 @@ describe("checking against the bundled OFAC filter", () => {
     assert.ok(!isAddrcheckError({ name: "AddrcheckError", code: "corrupt" }));
   });
 
-  test("checkMany reads an array right when an element's getter grows the module's memory", () => {
-    // Growing the memory detaches the view the lengths of a slice are
-    // written through: the lengths after the getter's element must still
-    // arrive.
-    const address = entries[0].address;
-    const growing = Array(12).fill(address);
-    let grew = null;
-    Object.defineProperty(growing, 1, {
-      get() {
-        if (grew === null) {
-          // Longer than the whole memory is now: reading it must grow it.
-          const before = memoryBytes();
-          checker.checkMany(`${address}\n`.repeat(Math.ceil(before / address.length)));
-          grew = memoryBytes() > before;
-        }
-        return address;
+  /** Makes the module's memory grow: reads a string longer than all of it. */
+  const growMemory = () => {
+    const before = memoryBytes();
+    checker.checkMany(" ".repeat(before + 1));
+    assert.ok(memoryBytes() > before, "the memory should have grown");
+  };
+
+  test("checkMany reads each array element once, also when its getter grows the module's memory", () => {
+    // Elements of different lengths, across two slices (src/checker.rs reads
+    // 2,048 at a time). Growing the memory detaches the views JavaScript
+    // writes the lengths through and reads the rows from.
+    const rng = new Rng(5);
+    const plain = realisticMix(rng, 3_000, (a) => checker.check(a).normalized, entries.map((e) => e.address));
+    const expected = checker.checkMany(plain);
+    const watched = [...plain];
+    const reads = new Array(plain.length).fill(0);
+    for (const i of [1, 2_049, 2_999]) {
+      Object.defineProperty(watched, i, {
+        get() {
+          reads[i]++;
+          if (i !== 2_999) growMemory();
+          return plain[i];
+        },
+      });
+    }
+    assert.deepEqual(checker.checkMany(watched), expected);
+    assert.deepEqual([reads[1], reads[2_049], reads[2_999]], [1, 1, 1]);
+  });
+
+  test("checkMany's results are right when a setter on Object.prototype grows the module's memory", () => {
+    const inputs = [entries[0].address, "0xdeadbeef", "hello", ...entries.slice(1, 50).map((e) => e.address)];
+    const expected = checker.checkMany(inputs).map((r) => ({ ...r }));
+    let calls = 0;
+    // A setter for a key every result has: result constructors assign it.
+    Object.defineProperty(Object.prototype, "chainName", {
+      configurable: true,
+      set(value) {
+        if (calls++ % 20 === 0) growMemory();
+        Object.defineProperty(this, "chainName", { value, writable: true, enumerable: true, configurable: true });
       },
     });
-    const results = checker.checkMany(growing);
-    assert.equal(grew, true, "the getter should have grown the memory");
-    assert.deepEqual(results, Array(12).fill(checker.checkMany([address])[0]));
+    let results;
+    try {
+      results = checker.checkMany(inputs);
+    } finally {
+      delete Object.prototype.chainName;
+    }
+    assert.equal(calls, inputs.length);
+    assert.deepEqual(results.map((r) => ({ ...r })), expected);
   });
 
   test("checkMany agrees with check on 10,000 mixed inputs", () => {

@@ -30,17 +30,21 @@ export function addrcheckError(code, message) {
 const encoder = new TextEncoder();
 
 /**
- * The elements `from` to `to` (exclusive) of a string array as one string,
- * and the length of each in UTF-16 code units written to Wasm memory at
- * `lengthsPtr` (so the Wasm side can cut the string apart again). Throws an
- * AddrcheckError naming the first element that is not a string.
+ * The elements `from` to `to` (exclusive) of a string array as one string;
+ * the length of each in UTF-16 code units written to the memory of instance
+ * `id` at `lengthsPtr` (so the Wasm side can cut the string apart again);
+ * the elements themselves put into `read` from index 0 (their results take
+ * them from there: each element is read once, so a getter runs once and the
+ * result's `input` is the string that was checked). Throws an AddrcheckError
+ * naming the first element that is not a string.
  */
-export function joinStrings(items, from, to, lengthsPtr, id) {
+export function joinStrings(items, from, to, lengthsPtr, read, id) {
   let lengths = viewed(instances[id]).words;
   const at = (lengthsPtr >>> 2) - from;
   let joined = "";
   for (let i = from; i < to; i++) {
     const item = items[i];
+    read[i - from] = item;
     if (typeof item !== "string") {
       throw addrcheckError(
         "invalidArgument",
@@ -275,23 +279,31 @@ PlainResult.prototype = Object.prototype;
  * The result objects of a slice of a batch, put into `out` from index `at`.
  *
  * out: the batch's results;
- * rows: Uint32Array view into Wasm memory (read here, never kept);
+ * rowsPtr, rowsLength: the rows, `rowsLength` integers in the memory of
+ *   instance `id` from `rowsPtr` (4-byte aligned);
  * pool: normalized forms and reasons, one string;
- * input: the text (results take substrings of it) or the array of inputs
- *   (the slice's are from `at` on);
+ * input: the text (results take substrings of it) or the slice's elements
+ *   as `joinStrings` read them;
  * matchSets / possibleSets: the match lists of the slice's results that have
  *   one (each result its own), or null when there are none.
  */
-export function buildResults(out, at, rows, pool, input, matchSets, possibleSets) {
+export function buildResults(out, at, rowsPtr, rowsLength, pool, input, matchSets, possibleSets, id) {
   const statuses = vocab[0];
   const chainIds = vocab[1];
   const chainNames = vocab[2];
-  const n = (rows.length / FIELDS) | 0;
+  const n = (rowsLength / FIELDS) | 0;
   const fromText = typeof input === "string";
-  for (let i = 0, r = 0; i < n; i++, r += FIELDS) {
+  let words = viewed(instances[id]).words;
+  for (let i = 0, r = rowsPtr >>> 2; i < n; i++, r += FIELDS) {
+    // Code outside the module can run while results are stored (a setter
+    // someone put on Object.prototype or Array.prototype); should it call
+    // into the module and grow its memory, the view is renewed (a detached
+    // view has length 0 and reads as undefined).
+    if (words.length === 0) words = viewed(instances[id]).words;
+    const rows = words;
     const code = rows[r];
     const chain = (code >>> 8) & 0xff;
-    const item = fromText ? input.substring(rows[r + 1], rows[r + 2]) : input[at + i];
+    const item = fromText ? input.substring(rows[r + 1], rows[r + 2]) : input[i];
     const normStart = rows[r + 3];
     const reasonStart = rows[r + 5];
     const matchSet = rows[r + 7];

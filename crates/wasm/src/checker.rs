@@ -157,11 +157,16 @@ impl Checker {
             let mut from = 0;
             while from < n {
                 let to = n.min(from.saturating_add(SLICE));
-                let (joined, lengths) = js::read_strings(array, from, to)?;
+                let (joined, lengths, read) = js::read_strings(array, from, to)?;
+                // Each length is taken from the string joined: they add up
+                // unless something is broken inside the module.
                 let items = split_joined(&joined, &lengths).ok_or_else(|| {
-                    js::invalid_argument("checkMany: the array changed while it was being read")
+                    js::addrcheck_error(
+                        "internal",
+                        "checkMany: the lengths of a slice do not add up",
+                    )
                 })?;
-                self.check_slice(&items, &input, normalized, &out, from)?;
+                self.check_slice(&items, &read, normalized, &out, from)?;
                 from = to;
             }
             return Ok(out.into());
@@ -210,7 +215,9 @@ impl Checker {
         Ok(out.into())
     }
 
-    /// Checks `items` and puts their results into `out` from index `at`.
+    /// Checks `items` and puts their results into `out` from index `at`;
+    /// `input` is the text their spans are in, or the slice's elements as
+    /// read.
     fn check_slice(
         &self,
         items: &[Item<'_>],

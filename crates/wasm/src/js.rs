@@ -10,17 +10,20 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(module = "/js/results.js")]
 extern "C" {
-    /// Plain result objects from the rows of a slice of a batch, put into
-    /// `out` from index `at`.
+    /// Plain result objects from the rows of a slice of a batch (read in
+    /// place: `rows_length` integers at `rows`), put into `out` from index
+    /// `at`.
     #[wasm_bindgen(js_name = buildResults)]
-    pub fn build_results(
+    fn build_results_at(
         out: &Array,
         at: u32,
-        rows: &[u32],
+        rows: u32,
+        rows_length: u32,
         pool: &str,
         input: &JsValue,
         match_sets: &JsValue,
         possible_sets: &JsValue,
+        instance: u32,
     );
 
     /// The plain result object of one check. The normalized form is the
@@ -40,7 +43,7 @@ extern "C" {
     ) -> JsValue;
 
     /// Hands the `[statuses, chain ids, chain names]` arrays to the builders,
-    /// the module's memory to `readAscii` and `encodeUtf8`, and the raw
+    /// the module's memory to the functions that read or write it, and the raw
     /// exports and buffer (address, size) of [`addrcheck_normalized_later`].
     /// Returns this instance's index, which the calls below that touch its
     /// memory pass back.
@@ -59,15 +62,16 @@ extern "C" {
     fn read_ascii(text: &JsValue, ptr: u32, capacity: u32, instance: u32) -> i32;
 
     /// The elements `from..to` joined, their UTF-16 lengths written to
-    /// Wasm memory at `lengths` (4-byte aligned, room for `to - from`);
-    /// throws an AddrcheckError naming the first element that is not a
-    /// string.
+    /// Wasm memory at `lengths` (4-byte aligned, room for `to - from`), the
+    /// elements put into `read`; throws an AddrcheckError naming the first
+    /// element that is not a string.
     #[wasm_bindgen(js_name = joinStrings, catch)]
     fn join_strings(
         items: &Array,
         from: u32,
         to: u32,
         lengths: u32,
+        read: &Array,
         instance: u32,
     ) -> Result<JsString, JsValue>;
 
@@ -216,14 +220,53 @@ pub fn read_string(text: &JsString) -> Result<String, JsValue> {
         .map_err(|_| addrcheck_error("internal", "TextEncoder.encodeInto wrote invalid UTF-8"))
 }
 
-/// The elements `from..to` of a string array joined into one string (in
-/// Wasm memory), and each element's length in UTF-16 code units.
-pub fn read_strings(items: &Array, from: u32, to: u32) -> Result<(String, Vec<u32>), JsValue> {
+/// The elements `from..to` of a string array: joined into one string (in
+/// Wasm memory), each one's length in UTF-16 code units, and the elements
+/// as read (for their results; see [`build_results`]).
+pub fn read_strings(
+    items: &Array,
+    from: u32,
+    to: u32,
+) -> Result<(String, Vec<u32>, Array), JsValue> {
     // Written by JavaScript in place: a new Uint32Array per slice costs
-    // Chromium a backing store each time (5% of a batch of 1,000).
+    // Chromium a backing store each time (about 5% of a batch of 1,000 in
+    // a profile).
     let mut lengths = vec![0u32; (to - from) as usize];
-    let joined = join_strings(items, from, to, lengths.as_mut_ptr() as u32, instance())?;
-    Ok((read_string(&joined)?, lengths))
+    let read = Array::new_with_length(to - from);
+    let joined = join_strings(
+        items,
+        from,
+        to,
+        lengths.as_mut_ptr() as u32,
+        &read,
+        instance(),
+    )?;
+    Ok((read_string(&joined)?, lengths, read))
+}
+
+/// Plain result objects from the rows of a slice of a batch, put into `out`
+/// from index `at`. `input` is the text the rows' spans are in, or the
+/// slice's elements as [`read_strings`] read them.
+pub fn build_results(
+    out: &Array,
+    at: u32,
+    rows: &[u32],
+    pool: &str,
+    input: &JsValue,
+    match_sets: &JsValue,
+    possible_sets: &JsValue,
+) {
+    build_results_at(
+        out,
+        at,
+        rows.as_ptr() as u32,
+        rows.len() as u32,
+        pool,
+        input,
+        match_sets,
+        possible_sets,
+        instance(),
+    );
 }
 
 /// A JSON-compatible value: plain objects and arrays, never `Map`.
