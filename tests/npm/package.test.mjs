@@ -351,17 +351,20 @@ describe("checking against the bundled OFAC filter", () => {
     assert.ok(!isAddrcheckError({ name: "AddrcheckError", code: "corrupt" }));
   });
 
-  /** Makes the module's memory grow: reads a string longer than all of it. */
+  /**
+   * Makes the module's memory grow: reads ever longer strings (from 64 KiB,
+   * doubling) until one does not fit in it, so each call grows it by about
+   * its largest free block rather than doubling it.
+   */
   const growMemory = () => {
     const before = memoryBytes();
-    checker.checkMany(" ".repeat(before + 1));
-    assert.ok(memoryBytes() > before, "the memory should have grown");
+    for (let n = 1 << 16; memoryBytes() === before; n *= 2) checker.checkMany(" ".repeat(n));
   };
 
   test("checkMany reads each array element once, also when its getter grows the module's memory", () => {
     // Elements of different lengths, across two slices (src/checker.rs reads
-    // 2,048 at a time). Growing the memory detaches the views JavaScript
-    // writes the lengths through and reads the rows from.
+    // 2,048 at a time). Growing the memory while a slice is read detaches
+    // the view JavaScript writes its lengths through.
     const rng = new Rng(5);
     const plain = realisticMix(rng, 3_000, (a) => checker.check(a).normalized, entries.map((e) => e.address));
     const expected = checker.checkMany(plain);
@@ -400,6 +403,52 @@ describe("checking against the bundled OFAC filter", () => {
     }
     assert.equal(calls, inputs.length);
     assert.deepEqual(results.map((r) => ({ ...r })), expected);
+  });
+
+  test("an exception thrown while check or checkMany builds a result reaches the caller, and the checker stays usable", () => {
+    const inputs = entries.slice(0, 10).map((e) => e.address);
+    const expected = checker.checkMany(inputs);
+    const one = checker.check(inputs[0]);
+    for (const run of [() => checker.checkMany(inputs), () => checker.check(inputs[0])]) {
+      Object.defineProperty(Object.prototype, "chainName", {
+        configurable: true,
+        set() {
+          throw new RangeError("from a setter");
+        },
+      });
+      try {
+        assert.throws(run, { name: "RangeError", message: "from a setter" });
+      } finally {
+        delete Object.prototype.chainName;
+      }
+    }
+    assert.deepEqual(checker.checkMany(inputs), expected);
+    assert.deepEqual(checker.check(inputs[0]), one);
+    // Not left borrowed: a method that needs the checker to itself works.
+    assert.throws(() => checker.addList(FILTER), (e) => e.code === "duplicateList");
+  });
+
+  test("halves of a surrogate pair in neighbouring array elements are two inputs", () => {
+    // Each half alone is a lone surrogate, which is read as U+FFFD.
+    const pair = ["\ud83d", "\ude00"];
+    const lone = (text) => ({ ...checker.check(text), input: null });
+    const cases = [
+      pair,
+      ["0x00", ...pair, "x"],
+      [...Array(2_047).fill("x"), ...pair], // across two slices
+      [...Array(2_046).fill("x"), ...pair, "\ud83d"], // and at the end of the first
+    ];
+    for (const inputs of cases) {
+      const results = checker.checkMany(inputs);
+      assert.deepEqual(
+        results.map((r) => r.input),
+        inputs,
+      );
+      assert.deepEqual(
+        results.map((r) => ({ ...r, input: null })),
+        inputs.map(lone),
+      );
+    }
   });
 
   test("checkMany agrees with check on 10,000 mixed inputs", () => {

@@ -55,7 +55,11 @@ export function joinStrings(items, from, to, lengthsPtr, read, id) {
     // which detaches the view (its length becomes 0).
     if (lengths.length === 0) lengths = viewed(instances[id]).words;
     lengths[at + i] = item.length;
-    joined += item;
+    // An element ending in a lone high surrogate would pair with a low one
+    // starting the next, and their UTF-8 could not be cut apart again. It is
+    // read as U+FFFD, as every lone surrogate crossing into the module is.
+    if ((item.charCodeAt(item.length - 1) & 0xfc00) === 0xd800) joined += item.slice(0, -1) + "\ufffd";
+    else joined += item;
   }
   return joined;
 }
@@ -212,7 +216,7 @@ function span(text, start, end) {
  * NONE, printed on first read (NORMALIZED_LATER) or `printed`; printed,
  * reason, matches and possibleMatches may be null or undefined.
  */
-export function buildResult(input, code, normStart, normEnd, printed, reason, matches, possibleMatches) {
+export function buildResult(input, code, normStart, normEnd, printed, reason, matches, possibleMatches, threwPtr, id) {
   const chain = (code >>> 8) & 0xff;
   const status = vocab[0][code & 0xff];
   const chainId = chain === NO_CHAIN ? null : vocab[1][chain];
@@ -220,11 +224,35 @@ export function buildResult(input, code, normStart, normEnd, printed, reason, ma
   reason = reason === undefined ? null : reason;
   matches = matches === null ? NONE_MATCHED : matches;
   possibleMatches = possibleMatches === null ? NONE_MATCHED : possibleMatches;
-  if ((code & NORMALIZED_LATER) !== 0) {
-    return new ResultNormalizedOnRead(input, status, chainId, chainName, reason, matches, possibleMatches);
+  const later = (code & NORMALIZED_LATER) !== 0;
+  const normalized = later ? null : normStart !== NONE ? span(input, normStart, normEnd) : printed === undefined ? null : printed;
+  // Code outside the module can run while a result is made (a setter on
+  // Object.prototype). Should it throw, the exception is kept for the Rust
+  // side, which learns of it from the flag at `threwPtr`, takes it
+  // (takeThrown) and throws it from `check` once its own frames are done:
+  // an exception must not unwind through them, or the checker would stay
+  // borrowed. (wasm-bindgen's `catch` does the same, but its wrapper costs
+  // `check` about 8%.)
+  try {
+    return later
+      ? new ResultNormalizedOnRead(input, status, chainId, chainName, reason, matches, possibleMatches)
+      : new PlainResult(input, status, chainId, chainName, normalized, reason, matches, possibleMatches);
+  } catch (e) {
+    thrown = e;
+    // The code that threw may have grown the memory: a fresh view.
+    viewed(instances[id]).words[threwPtr >>> 2] = 1;
+    return undefined;
   }
-  const normalized = normStart !== NONE ? span(input, normStart, normEnd) : printed === undefined ? null : printed;
-  return new PlainResult(input, status, chainId, chainName, normalized, reason, matches, possibleMatches);
+}
+
+/** What buildResult caught last, until taken. */
+let thrown;
+
+/** The exception buildResult caught last, forgotten here. */
+export function takeThrown() {
+  const e = thrown;
+  thrown = undefined;
+  return e;
 }
 
 /**
@@ -298,19 +326,26 @@ export function buildResults(out, at, rowsPtr, rowsLength, pool, input, matchSet
     // Code outside the module can run while results are stored (a setter
     // someone put on Object.prototype or Array.prototype); should it call
     // into the module and grow its memory, the view is renewed (a detached
-    // view has length 0 and reads as undefined).
+    // view has length 0 and reads as undefined). Should it throw, the
+    // exception reaches the caller of checkMany (the Rust side catches it
+    // and frees the batch). (An index accessor on Array.prototype would also
+    // intercept the stores into `read` in joinStrings, and could then give
+    // a result another `input`; its verdict is still the element's.)
+    // The whole row is read before anything else happens.
     if (words.length === 0) words = viewed(instances[id]).words;
-    const rows = words;
-    const code = rows[r];
+    const code = words[r];
+    const start = words[r + 1];
+    const end = words[r + 2];
+    const normStart = words[r + 3];
+    const normEnd = words[r + 4];
+    const reasonStart = words[r + 5];
+    const reasonEnd = words[r + 6];
+    const matchSet = words[r + 7];
+    const possibleSet = words[r + 8];
     const chain = (code >>> 8) & 0xff;
-    const item = fromText ? input.substring(rows[r + 1], rows[r + 2]) : input[i];
-    const normStart = rows[r + 3];
-    const reasonStart = rows[r + 5];
-    const matchSet = rows[r + 7];
-    const possibleSet = rows[r + 8];
+    const item = fromText ? input.substring(start, end) : input[i];
     let normalized = null;
     if (normStart !== NONE) {
-      const normEnd = rows[r + 4];
       normalized = (code & NORMALIZED_IN_INPUT) === 0 ? pool.substring(normStart, normEnd) : span(item, normStart, normEnd);
     }
     out[at + i] = new PlainResult(
@@ -319,7 +354,7 @@ export function buildResults(out, at, rowsPtr, rowsLength, pool, input, matchSet
       chain === NO_CHAIN ? null : chainIds[chain],
       chain === NO_CHAIN ? null : chainNames[chain],
       normalized,
-      reasonStart === NONE ? null : pool.substring(reasonStart, rows[r + 6]),
+      reasonStart === NONE ? null : pool.substring(reasonStart, reasonEnd),
       matchSet === 0 ? NONE_MATCHED : matchSets[matchSet - 1],
       possibleSet === 0 ? NONE_MATCHED : possibleSets[possibleSet - 1],
     );

@@ -115,7 +115,7 @@ impl Checker {
             }
         }
         let reason = outcome.error.as_ref().map(|e| e.to_string());
-        Ok(js::build_result(
+        js::build_result(
             &address,
             code,
             start,
@@ -124,7 +124,7 @@ impl Checker {
             reason.as_deref(),
             &matches,
             &possible,
-        ))
+        )
     }
 
     /// Check many addresses in one call into Wasm for the whole batch (the
@@ -158,7 +158,9 @@ impl Checker {
             while from < n {
                 let to = n.min(from.saturating_add(SLICE));
                 let (joined, lengths, read) = js::read_strings(array, from, to)?;
-                // Each length is taken from the string joined: they add up
+                // Each length is taken from the string joined (an element
+                // ending in half a surrogate pair is joined with U+FFFD in
+                // its place, so it cannot pair with the next): they add up
                 // unless something is broken inside the module.
                 let items = split_joined(&joined, &lengths).ok_or_else(|| {
                     js::addrcheck_error(
@@ -250,8 +252,7 @@ impl Checker {
             input,
             &match_sets,
             &possible_sets,
-        );
-        Ok(())
+        )
     }
 }
 

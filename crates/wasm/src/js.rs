@@ -12,8 +12,11 @@ use wasm_bindgen::JsCast;
 extern "C" {
     /// Plain result objects from the rows of a slice of a batch (read in
     /// place: `rows_length` integers at `rows`), put into `out` from index
-    /// `at`.
-    #[wasm_bindgen(js_name = buildResults)]
+    /// `at`. `catch`, like every import that can run code from outside the
+    /// module (here a setter on a prototype): an exception it throws comes
+    /// back as an `Err` and unwinds no Rust frame, so the batch is freed and
+    /// the checker is not left borrowed.
+    #[wasm_bindgen(js_name = buildResults, catch)]
     fn build_results_at(
         out: &Array,
         at: u32,
@@ -24,14 +27,18 @@ extern "C" {
         match_sets: &JsValue,
         possible_sets: &JsValue,
         instance: u32,
-    );
+    ) -> Result<(), JsValue>;
 
     /// The plain result object of one check. The normalized form is the
     /// UTF-16 span `start..end` of `input`; when `start` is `NONE`, it is
     /// printed on first read if `code` has `NORMALIZED_LATER`, else it is
-    /// `normalized` (null when there is none).
+    /// `normalized` (null when there is none). When code from outside the
+    /// module throws while the result is built (a setter on a prototype),
+    /// 1 is written to the `u32` at `threw` in the memory of `instance`, and
+    /// [`take_thrown`] gives the exception. (Not `catch`: its wrapper costs
+    /// `check` about 8%.)
     #[wasm_bindgen(js_name = buildResult)]
-    pub fn build_result(
+    fn build_result_or_flag(
         input: &JsValue,
         code: u32,
         normalized_start: u32,
@@ -40,7 +47,13 @@ extern "C" {
         reason: Option<&str>,
         matches: &JsValue,
         possible_matches: &JsValue,
+        threw: u32,
+        instance: u32,
     ) -> JsValue;
+
+    /// The exception `buildResult` caught last.
+    #[wasm_bindgen(js_name = takeThrown)]
+    fn take_thrown() -> JsValue;
 
     /// Hands the `[statuses, chain ids, chain names]` arrays to the builders,
     /// the module's memory to the functions that read or write it, and the raw
@@ -255,7 +268,7 @@ pub fn build_results(
     input: &JsValue,
     match_sets: &JsValue,
     possible_sets: &JsValue,
-) {
+) -> Result<(), JsValue> {
     build_results_at(
         out,
         at,
@@ -266,7 +279,45 @@ pub fn build_results(
         match_sets,
         possible_sets,
         instance(),
+    )
+}
+
+/// The plain result object of one check (see `buildResult`), or the
+/// exception code from outside the module threw while it was built.
+#[allow(clippy::too_many_arguments)]
+pub fn build_result(
+    input: &JsValue,
+    code: u32,
+    normalized_start: u32,
+    normalized_end: u32,
+    normalized: Option<&str>,
+    reason: Option<&str>,
+    matches: &JsValue,
+    possible_matches: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let result = build_result_or_flag(
+        input,
+        code,
+        normalized_start,
+        normalized_end,
+        normalized,
+        reason,
+        matches,
+        possible_matches,
+        THREW.with(|t| t.as_ptr() as u32),
+        instance(),
     );
+    if THREW.with(|t| t.replace(0)) != 0 {
+        return Err(take_thrown());
+    }
+    Ok(result)
+}
+
+thread_local! {
+    /// Set by `buildResult` when code from outside the module threw (a flag
+    /// in memory rather than a check of the value returned: no call back
+    /// into JavaScript per result).
+    static THREW: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
 }
 
 /// A JSON-compatible value: plain objects and arrays, never `Map`.

@@ -144,7 +144,7 @@ export type LoadErrorCode =
  * - a LoadErrorCode: the filter file was refused;
  * - `duplicateList`: `addList` was given a file that is already loaded;
  * - `invalidArgument`: an argument has the wrong type;
- * - `internal`: a result could not be converted (a bug: please report it).
+ * - `internal`: the module failed inside (a bug: please report it).
  */
 export type AddrcheckErrorCode = LoadErrorCode | "duplicateList" | "invalidArgument" | "internal";
 

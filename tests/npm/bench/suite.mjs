@@ -65,9 +65,10 @@ function rateBatched(count, batches, makeBatch, hitsOf, verify) {
 
 /**
  * An object shaped like a CheckResult, made the way the module makes its
- * results (a constructor: V8 never moves the allocation of such objects to
- * the old generation, see js/results.js), for the "Set plus a result
- * object" rows.
+ * results (a constructor whose prototype is Object.prototype: V8 does not
+ * move the allocation of such objects to the old generation as it does an
+ * object literal's, see js/results.js), for the rows of the Set building a
+ * result object per address.
  */
 function ResultLike(input, status) {
   this.input = input;
@@ -79,6 +80,7 @@ function ResultLike(input, status) {
   this.matches = NO_MATCHES;
   this.possibleMatches = NO_MATCHES;
 }
+ResultLike.prototype = Object.prototype;
 const NO_MATCHES = Object.freeze([]);
 
 function median(xs) {
