@@ -407,25 +407,72 @@ describe("checking against the bundled OFAC filter", () => {
 
   test("an exception thrown while check or checkMany builds a result reaches the caller, and the checker stays usable", () => {
     const inputs = entries.slice(0, 10).map((e) => e.address);
+    // A lower-case EVM address gets its normalized form on first read (another constructor).
+    const lower = entries.find((e) => e.address.startsWith("0x")).address.toLowerCase();
     const expected = checker.checkMany(inputs);
     const one = checker.check(inputs[0]);
-    for (const run of [() => checker.checkMany(inputs), () => checker.check(inputs[0])]) {
+    const oneLower = { ...checker.check(lower) };
+    const failing = new RangeError("from a setter");
+    for (const [run, thrown, grow] of [
+      [() => checker.checkMany(inputs), failing, false],
+      [() => checker.checkMany(inputs), failing, true],
+      [() => checker.check(inputs[0]), failing, false],
+      [() => checker.check(lower), failing, false],
+      // Growing the memory first: the flag `check` learns of it by must
+      // still be written.
+      [() => checker.check(inputs[0]), failing, true],
+      // What is thrown need not be an Error, nor anything.
+      [() => checker.check(inputs[0]), undefined, false],
+    ]) {
       Object.defineProperty(Object.prototype, "chainName", {
         configurable: true,
         set() {
-          throw new RangeError("from a setter");
+          if (grow) growMemory();
+          throw thrown;
         },
       });
+      let caught = "nothing";
       try {
-        assert.throws(run, { name: "RangeError", message: "from a setter" });
+        run();
+      } catch (e) {
+        caught = e;
       } finally {
         delete Object.prototype.chainName;
       }
+      assert.equal(caught, thrown);
     }
     assert.deepEqual(checker.checkMany(inputs), expected);
     assert.deepEqual(checker.check(inputs[0]), one);
+    assert.deepEqual({ ...checker.check(lower) }, oneLower);
     // Not left borrowed: a method that needs the checker to itself works.
     assert.throws(() => checker.addList(FILTER), (e) => e.code === "duplicateList");
+  });
+
+  test("properties someone put on Object.prototype change no result and no error", () => {
+    const lower = entries.find((e) => e.address.startsWith("0x")).address.toLowerCase();
+    const expected = JSON.stringify([checker.check(lower), checker.checkMany([lower, "hello"])]);
+    const names = ["get", "set", "value", "writable", "code"];
+    let got;
+    let error;
+    for (const name of names) {
+      // (A descriptor without a prototype: the ones defined before would be read as part of it.)
+      Object.defineProperty(Object.prototype, name, { __proto__: null, value: () => 1, writable: true, configurable: true });
+    }
+    try {
+      // The normalized form is defined on the result when first read.
+      got = JSON.stringify([checker.check(lower), checker.checkMany([lower, "hello"])]);
+      try {
+        checker.check(42);
+      } catch (e) {
+        error = e;
+      }
+    } finally {
+      for (const name of names) delete Object.prototype[name];
+    }
+    assert.equal(got, expected);
+    assert.equal(error.code, "invalidArgument");
+    assert.ok(Object.hasOwn(error, "code"));
+    assert.ok(isAddrcheckError(error));
   });
 
   test("halves of a surrogate pair in neighbouring array elements are two inputs", () => {
@@ -435,7 +482,7 @@ describe("checking against the bundled OFAC filter", () => {
     const cases = [
       pair,
       ["0x00", ...pair, "x"],
-      [...Array(2_047).fill("x"), ...pair], // across two slices
+      [...Array(2_047).fill("x"), ...pair], // across two slices (never joined)
       [...Array(2_046).fill("x"), ...pair, "\ud83d"], // and at the end of the first
     ];
     for (const inputs of cases) {

@@ -22,9 +22,20 @@ const NONE_MATCHED = Object.freeze([]);
 /** The error type of every failure the module reports (see AddrcheckError in the .d.ts). */
 export function addrcheckError(code, message) {
   const error = new Error(message);
-  error.name = "AddrcheckError";
-  error.code = code;
+  // Defined, not assigned: a setter someone put on a prototype under these
+  // names is not run (and cannot throw from inside the module).
+  Object.defineProperty(error, "name", dataProperty("AddrcheckError"));
+  Object.defineProperty(error, "code", dataProperty(code));
   return error;
+}
+
+/**
+ * The descriptor of an ordinary data property. Descriptors here have no
+ * prototype, so that properties someone put on Object.prototype (`get`,
+ * `value`, ...) are not read as part of them.
+ */
+function dataProperty(value) {
+  return { __proto__: null, value, writable: true, enumerable: true, configurable: true };
 }
 
 const encoder = new TextEncoder();
@@ -33,7 +44,10 @@ const encoder = new TextEncoder();
  * The elements `from` to `to` (exclusive) of a string array as one string;
  * the length of each in UTF-16 code units written to the memory of instance
  * `id` at `lengthsPtr` (so the Wasm side can cut the string apart again);
- * the elements themselves put into `read` from index 0 (their results take
+ * (an element ending in a high surrogate is joined with U+FFFD in its
+ * place, as the module reads every lone surrogate, so that it cannot pair
+ * with a low surrogate starting the next); the elements themselves, as they
+ * are, put into `read` from index 0 (their results take
  * them from there: each element is read once, so a getter runs once and the
  * result's `input` is the string that was checked). Throws an AddrcheckError
  * naming the first element that is not a string.
@@ -130,7 +144,7 @@ function normalizeLater(input) {
 
 /** `normalized` as an ordinary data property, replacing the accessor below. */
 function settle(result, value) {
-  Object.defineProperty(result, "normalized", { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(result, "normalized", dataProperty(value));
 }
 
 /** Whether the accessor of `result` can still be replaced (it is not sealed or frozen). */
@@ -158,6 +172,7 @@ const HELD = new WeakMap();
  * result: defining it costs far less than a closure per result.
  */
 const NORMALIZED_ON_READ = {
+  __proto__: null,
   get() {
     if (HELD.has(this)) return HELD.get(this);
     const value = normalizeLater(this.input);

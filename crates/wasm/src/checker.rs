@@ -159,8 +159,8 @@ impl Checker {
                 let to = n.min(from.saturating_add(SLICE));
                 let (joined, lengths, read) = js::read_strings(array, from, to)?;
                 // Each length is taken from the string joined (an element
-                // ending in half a surrogate pair is joined with U+FFFD in
-                // its place, so it cannot pair with the next): they add up
+                // ending in a high surrogate is joined with U+FFFD in its
+                // place, so it cannot pair with the next): they add up
                 // unless something is broken inside the module.
                 let items = split_joined(&joined, &lengths).ok_or_else(|| {
                     js::addrcheck_error(

@@ -12,10 +12,13 @@ use wasm_bindgen::JsCast;
 extern "C" {
     /// Plain result objects from the rows of a slice of a batch (read in
     /// place: `rows_length` integers at `rows`), put into `out` from index
-    /// `at`. `catch`, like every import that can run code from outside the
-    /// module (here a setter on a prototype): an exception it throws comes
-    /// back as an `Err` and unwinds no Rust frame, so the batch is freed and
-    /// the checker is not left borrowed.
+    /// `at`. `catch`, because code from outside the module can run while
+    /// results are made (a setter on a prototype): an exception it throws
+    /// comes back as an `Err` and unwinds no Rust frame, so the batch is
+    /// freed and the checker is not left borrowed. (Match lists are still
+    /// made by serde-wasm-bindgen, which assigns their properties: a
+    /// throwing setter under one of their names would leave the checker
+    /// borrowed. Building them in `js/results.js` would close that.)
     #[wasm_bindgen(js_name = buildResults, catch)]
     fn build_results_at(
         out: &Array,
@@ -74,7 +77,8 @@ extern "C" {
     #[wasm_bindgen(js_name = readAscii)]
     fn read_ascii(text: &JsValue, ptr: u32, capacity: u32, instance: u32) -> i32;
 
-    /// The elements `from..to` joined, their UTF-16 lengths written to
+    /// The elements `from..to` joined (an element ending in a high
+    /// surrogate with U+FFFD in its place), their UTF-16 lengths written to
     /// Wasm memory at `lengths` (4-byte aligned, room for `to - from`), the
     /// elements put into `read`; throws an AddrcheckError naming the first
     /// element that is not a string.
