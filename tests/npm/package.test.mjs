@@ -418,8 +418,7 @@ describe("checking against the bundled OFAC filter", () => {
       [() => checker.checkMany(inputs), failing, true],
       [() => checker.check(inputs[0]), failing, false],
       [() => checker.check(lower), failing, false],
-      // Growing the memory first: the flag `check` learns of it by must
-      // still be written.
+      // Growing the memory first.
       [() => checker.check(inputs[0]), failing, true],
       // What is thrown need not be an Error, nor anything.
       [() => checker.check(inputs[0]), undefined, false],

@@ -41,16 +41,13 @@ function dataProperty(value) {
 const encoder = new TextEncoder();
 
 /**
- * The elements `from` to `to` (exclusive) of a string array as one string;
- * the length of each in UTF-16 code units written to the memory of instance
- * `id` at `lengthsPtr` (so the Wasm side can cut the string apart again);
- * (an element ending in a high surrogate is joined with U+FFFD in its
- * place, as the module reads every lone surrogate, so that it cannot pair
- * with a low surrogate starting the next); the elements themselves, as they
- * are, put into `read` from index 0 (their results take
- * them from there: each element is read once, so a getter runs once and the
- * result's `input` is the string that was checked). Throws an AddrcheckError
- * naming the first element that is not a string.
+ * The elements `from` to `to` (exclusive) of a string array, read once each:
+ * - returned joined into one string;
+ * - their lengths in UTF-16 code units written to the memory of instance
+ *   `id` at `lengthsPtr`, so the Wasm side can cut the string apart again;
+ * - put as they are into `read` from index 0, where their results take them
+ *   from (so a getter runs once, and a result's `input` is what was checked).
+ * Throws an AddrcheckError naming the first element that is not a string.
  */
 export function joinStrings(items, from, to, lengthsPtr, read, id) {
   let lengths = viewed(instances[id]).words;
@@ -103,7 +100,7 @@ let vocab = [[], [], []];
  */
 const instances = [];
 
-export function setup(v, m, e, buffer, capacity) {
+export function setup(v, m, e, buffer, capacity, threw) {
   vocab = v;
   instances.push({
     memory: m,
@@ -112,6 +109,7 @@ export function setup(v, m, e, buffer, capacity) {
     exports: e,
     laterBuffer: buffer,
     laterCapacity: capacity,
+    threwAt: threw >>> 2,
   });
   return instances.length - 1;
 }
@@ -231,7 +229,7 @@ function span(text, start, end) {
  * NONE, printed on first read (NORMALIZED_LATER) or `printed`; printed,
  * reason, matches and possibleMatches may be null or undefined.
  */
-export function buildResult(input, code, normStart, normEnd, printed, reason, matches, possibleMatches, threwPtr, id) {
+export function buildResult(input, code, normStart, normEnd, printed, reason, matches, possibleMatches, id) {
   const chain = (code >>> 8) & 0xff;
   const status = vocab[0][code & 0xff];
   const chainId = chain === NO_CHAIN ? null : vocab[1][chain];
@@ -242,8 +240,8 @@ export function buildResult(input, code, normStart, normEnd, printed, reason, ma
   const later = (code & NORMALIZED_LATER) !== 0;
   const normalized = later ? null : normStart !== NONE ? span(input, normStart, normEnd) : printed === undefined ? null : printed;
   // Code outside the module can run while a result is made (a setter on
-  // Object.prototype). Should it throw, the exception is kept for the Rust
-  // side, which learns of it from the flag at `threwPtr`, takes it
+  // Object.prototype). Should it throw, the exception is kept and the
+  // instance's flag raised; the Rust side sees the flag, takes the exception
   // (takeThrown) and throws it from `check` once its own frames are done:
   // an exception must not unwind through them, or the checker would stay
   // borrowed. (wasm-bindgen's `catch` does the same, but its wrapper costs
@@ -255,7 +253,8 @@ export function buildResult(input, code, normStart, normEnd, printed, reason, ma
   } catch (e) {
     thrown = e;
     // The code that threw may have grown the memory: a fresh view.
-    viewed(instances[id]).words[threwPtr >>> 2] = 1;
+    const instance = viewed(instances[id]);
+    instance.words[instance.threwAt] = 1;
     return undefined;
   }
 }
@@ -339,14 +338,14 @@ export function buildResults(out, at, rowsPtr, rowsLength, pool, input, matchSet
   let words = viewed(instances[id]).words;
   for (let i = 0, r = rowsPtr >>> 2; i < n; i++, r += FIELDS) {
     // Code outside the module can run while results are stored (a setter
-    // someone put on Object.prototype or Array.prototype); should it call
-    // into the module and grow its memory, the view is renewed (a detached
-    // view has length 0 and reads as undefined). Should it throw, the
-    // exception reaches the caller of checkMany (the Rust side catches it
-    // and frees the batch). (An index accessor on Array.prototype would also
-    // intercept the stores into `read` in joinStrings, and could then give
-    // a result another `input`; its verdict is still the element's.)
-    // The whole row is read before anything else happens.
+    // someone put on Object.prototype or Array.prototype). Should it call
+    // into the module and grow its memory, the view is renewed here (a
+    // detached view has length 0 and reads as undefined), and the whole row
+    // is read before anything else runs. Should it throw, the exception
+    // reaches the caller of checkMany (this import is `catch`). (An index
+    // accessor on Array.prototype would also intercept the stores into
+    // `read` in joinStrings and could give a result another `input`; its
+    // verdict is still the element's.)
     if (words.length === 0) words = viewed(instances[id]).words;
     const code = words[r];
     const start = words[r + 1];

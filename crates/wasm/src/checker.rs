@@ -115,7 +115,7 @@ impl Checker {
             }
         }
         let reason = outcome.error.as_ref().map(|e| e.to_string());
-        js::build_result(
+        let result = js::build_result(
             &address,
             code,
             start,
@@ -124,7 +124,10 @@ impl Checker {
             reason.as_deref(),
             &matches,
             &possible,
-        )
+            js::instance(),
+        );
+        js::thrown()?;
+        Ok(result)
     }
 
     /// Check many addresses in one call into Wasm for the whole batch (the

@@ -36,12 +36,13 @@ extern "C" {
     /// UTF-16 span `start..end` of `input`; when `start` is `NONE`, it is
     /// printed on first read if `code` has `NORMALIZED_LATER`, else it is
     /// `normalized` (null when there is none). When code from outside the
-    /// module throws while the result is built (a setter on a prototype),
-    /// 1 is written to the `u32` at `threw` in the memory of `instance`, and
-    /// [`take_thrown`] gives the exception. (Not `catch`: its wrapper costs
-    /// `check` about 8%.)
+    /// module throws while the result is made (a setter on a prototype),
+    /// `buildResult` keeps the exception and raises the flag of `instance`
+    /// instead: call [`thrown`] after it. (Not `catch`: its wrapper costs
+    /// `check` about 8%; a check of the value returned, another call into
+    /// JavaScript, about 2.5%.)
     #[wasm_bindgen(js_name = buildResult)]
-    fn build_result_or_flag(
+    pub fn build_result(
         input: &JsValue,
         code: u32,
         normalized_start: u32,
@@ -50,7 +51,6 @@ extern "C" {
         reason: Option<&str>,
         matches: &JsValue,
         possible_matches: &JsValue,
-        threw: u32,
         instance: u32,
     ) -> JsValue;
 
@@ -60,7 +60,8 @@ extern "C" {
 
     /// Hands the `[statuses, chain ids, chain names]` arrays to the builders,
     /// the module's memory to the functions that read or write it, and the raw
-    /// exports and buffer (address, size) of [`addrcheck_normalized_later`].
+    /// exports and buffer (address, size) of [`addrcheck_normalized_later`],
+    /// and the address of the flag `buildResult` raises ([`THREW`]).
     /// Returns this instance's index, which the calls below that touch its
     /// memory pass back.
     fn setup(
@@ -69,6 +70,7 @@ extern "C" {
         exports: &JsValue,
         later_buffer: u32,
         later_capacity: u32,
+        threw: u32,
     ) -> u32;
 
     /// A short ASCII string written at `ptr` (4-byte aligned): its length,
@@ -108,7 +110,7 @@ thread_local! {
 
 /// This instance's index in `js/results.js`, which keeps the memory of every
 /// instance of the module that shares it.
-fn instance() -> u32 {
+pub fn instance() -> u32 {
     INSTANCE.with(|i| i.get()).unwrap_or(0)
 }
 
@@ -133,8 +135,25 @@ pub fn set_up() {
         &wasm_bindgen::exports(),
         later_buffer,
         SHORT as u32,
+        THREW.with(|t| t.as_ptr() as u32),
     );
     INSTANCE.with(|i| i.set(Some(index)));
+}
+
+thread_local! {
+    /// Raised (1) by `buildResult` when code from outside the module threw
+    /// while a result was made; lowered by [`thrown`]. A flag in memory, so
+    /// that learning of it costs no call into JavaScript per result.
+    static THREW: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
+}
+
+/// The exception code from outside the module threw during the last
+/// [`build_result`], if it threw.
+pub fn thrown() -> Result<(), JsValue> {
+    if THREW.with(|t| t.replace(0)) != 0 {
+        return Err(take_thrown());
+    }
+    Ok(())
 }
 
 thread_local! {
@@ -284,44 +303,6 @@ pub fn build_results(
         possible_sets,
         instance(),
     )
-}
-
-/// The plain result object of one check (see `buildResult`), or the
-/// exception code from outside the module threw while it was built.
-#[allow(clippy::too_many_arguments)]
-pub fn build_result(
-    input: &JsValue,
-    code: u32,
-    normalized_start: u32,
-    normalized_end: u32,
-    normalized: Option<&str>,
-    reason: Option<&str>,
-    matches: &JsValue,
-    possible_matches: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let result = build_result_or_flag(
-        input,
-        code,
-        normalized_start,
-        normalized_end,
-        normalized,
-        reason,
-        matches,
-        possible_matches,
-        THREW.with(|t| t.as_ptr() as u32),
-        instance(),
-    );
-    if THREW.with(|t| t.replace(0)) != 0 {
-        return Err(take_thrown());
-    }
-    Ok(result)
-}
-
-thread_local! {
-    /// Set by `buildResult` when code from outside the module threw (a flag
-    /// in memory rather than a check of the value returned: no call back
-    /// into JavaScript per result).
-    static THREW: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
 }
 
 /// A JSON-compatible value: plain objects and arrays, never `Map`.
